@@ -1,0 +1,37 @@
+// Days, slots and timetables live in Beijing time; instants are stored in UTC. Everything that formats or
+// groups by day goes through these helpers so a wrong zone shows up in tests (which run with TZ=UTC).
+//
+// Asia/Shanghai has been UTC+8 without daylight saving since 1991, so community time is a fixed offset.
+// We use dayjs' utc plugin with that offset rather than the timezone plugin because the timezone plugin
+// needs full Intl time-zone data, which some WeChat JS engines lack; on the server both give the same answer
+// (a test checks this against Intl).
+import dayjs from 'dayjs'
+import utc from 'dayjs/plugin/utc'
+import 'dayjs/locale/zh-cn'
+
+dayjs.extend(utc)
+dayjs.locale('zh-cn')
+
+export const COMMUNITY_TZ = 'Asia/Shanghai'
+export const COMMUNITY_UTC_OFFSET_MINUTES = 8 * 60
+
+export type Clock = () => Date
+
+export const systemClock: Clock = () => new Date()
+
+/** A dayjs in community time for an instant (ISO string, Date or epoch ms). */
+export function local(instant: string | Date | number) {
+  return dayjs(instant).utcOffset(COMMUNITY_UTC_OFFSET_MINUTES)
+}
+
+/** 2026-11-27 20:05 in Beijing time. */
+export function formatDateTime(instant: string | Date | number): string {
+  return local(instant).format('YYYY-MM-DD HH:mm')
+}
+
+/** 2026年11月27日 in Beijing time. */
+export function formatDate(instant: string | Date | number): string {
+  return local(instant).format('YYYY年M月D日')
+}
+
+export { dayjs }

@@ -1,0 +1,303 @@
+// Builds the cloud functions, then runs the built bundles the way the cloud does: a separate Node process that
+// requires cloudfunctions/<domain>/index.js and calls main(event, context), with the caller's identity in the
+// environment variables wx-server-sdk reads, against PostgreSQL in a schema of its own.
+import { spawn } from 'node:child_process'
+import { randomBytes } from 'node:crypto'
+import fs from 'node:fs'
+import path from 'node:path'
+import { Client } from 'pg'
+import { COMMUNITY, PRIVACY_VERSION } from '../server/db/seed'
+import { modules } from '../server/features'
+
+const root = path.resolve(__dirname, '..')
+const fnRoot = path.join(root, 'cloudfunctions')
+const baseUrl = process.env.TEST_DATABASE_URL || 'postgres://postgres@127.0.0.1:5432/test'
+const schema = `cloud_fn_${randomBytes(5).toString('hex')}`
+const rootPkg = JSON.parse(fs.readFileSync(path.join(root, 'package.json'), 'utf8')) as { dependencies: Record<string, string> }
+
+/** The pool picks the schema from the URL: pg passes `options` to the server as a startup parameter. */
+function schemaUrl(base: string, name: string): string {
+  const url = new URL(base)
+  url.searchParams.set('options', `-c search_path=${name}`)
+  return url.toString()
+}
+
+interface Outcome {
+  returned?: { ok: boolean; data?: any; error?: { code: string; message: string; fields?: Record<string, string> } }
+  thrown?: string
+}
+interface ChildReport {
+  results?: Outcome[]
+  compat?: { toSorted: number[]; source: number[]; toReversed: number[]; at: unknown; hasOwn: boolean; tracing: string }
+  crashed?: string
+}
+interface Run {
+  report: ChildReport
+  code: number | null
+  logs: string
+  /** From the report (written after close()) to the process ending; an open pool would hold it ~10 s. */
+  lingeredMs: number
+}
+
+// Runs in the child before the bundle loads: takes away what Node 16 lacks (the bundle's shims must fill in
+// what it uses), runs the events in order, closes the pool and reports on fd 3, away from the logs on stdout.
+const CHILD = `
+const fs = require('node:fs')
+const dc = require('node:diagnostics_channel')
+for (const name of ['toSorted', 'toReversed', 'findLast', 'findLastIndex', 'at']) delete Array.prototype[name]
+delete Object.hasOwn
+delete dc.tracingChannel
+delete globalThis.structuredClone
+delete globalThis.fetch
+const report = (value) => fs.writeSync(3, JSON.stringify(value))
+;(async () => {
+  const fn = require(require('node:path').join(process.cwd(), 'index.js'))
+  const results = []
+  for (const event of JSON.parse(process.env.CLOUD_EVENTS)) {
+    try {
+      results.push({ returned: await fn.main(event, {}) })
+    } catch (err) {
+      results.push({ thrown: String((err && err.message) || err) })
+    }
+  }
+  const source = [3, 1, 2]
+  const compat = {
+    toSorted: source.toSorted((a, b) => a - b),
+    source,
+    toReversed: source.toReversed(),
+    at: source.at(-1),
+    hasOwn: Object.hasOwn({ a: 1 }, 'a'),
+    tracing: typeof dc.tracingChannel,
+  }
+  await fn.main.close()
+  report({ results, compat })
+})().catch((err) => {
+  report({ crashed: String((err && err.stack) || err) })
+  process.exitCode = 1
+})
+`
+
+function runFunction(domain: string, events: unknown[], env: Record<string, string | undefined>): Promise<Run> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, ['-e', CHILD], {
+      cwd: path.join(fnRoot, domain),
+      // Only what a cloud instance would have; jest's own NODE_ENV=test must not leak in.
+      env: { PATH: process.env.PATH, LOG_LEVEL: 'warn', CLOUD_EVENTS: JSON.stringify(events), ...env } as unknown as NodeJS.ProcessEnv,
+      stdio: ['ignore', 'pipe', 'pipe', 'pipe'],
+    })
+    let logs = ''
+    let out = ''
+    let reportedAt = 0
+    child.stdout!.on('data', (d) => (logs += d))
+    child.stderr!.on('data', (d) => (logs += d))
+    ;(child.stdio[3] as NodeJS.ReadableStream).on('data', (d) => {
+      reportedAt ||= Date.now()
+      out += d
+    })
+    const timer = setTimeout(() => {
+      child.kill('SIGKILL')
+      reject(new Error(`cloud function ${domain} did not finish\n${logs}`))
+    }, 40_000)
+    child.on('error', (err) => {
+      clearTimeout(timer)
+      reject(err)
+    })
+    child.on('close', (code) => {
+      clearTimeout(timer)
+      try {
+        resolve({ report: JSON.parse(out || '{}'), code, logs, lingeredMs: reportedAt ? Date.now() - reportedAt : -1 })
+      } catch {
+        reject(new Error(`unreadable report from ${domain}: ${out}\n${logs}`))
+      }
+    })
+  })
+}
+
+/** The variables wx-server-sdk's getWXContext() reads: the names listed in WX_CONTEXT_KEYS, WX_ prefix dropped. */
+function wxEnv(openid?: string): Record<string, string> {
+  const env: Record<string, string> = { WX_CONTEXT_KEYS: 'WX_OPENID,WX_APPID', WX_APPID: 'wx0000000000000000', TCB_ENV: 'guandao-test' }
+  if (openid) env.WX_OPENID = openid
+  return env
+}
+
+function outcomes(run: Run, count: number): Outcome[] {
+  if (run.report.crashed || !run.report.results) throw new Error(`child failed: ${run.report.crashed ?? 'no report'}\n${run.logs}`)
+  expect(run.code).toBe(0)
+  // Nothing left open after close(): the process ends as soon as it has reported.
+  expect(run.lingeredMs).toBeGreaterThanOrEqual(0)
+  expect(run.lingeredMs).toBeLessThan(4000)
+  expect(run.report.results).toHaveLength(count)
+  return run.report.results
+}
+
+const ok = (o: Outcome) => {
+  if (!o.returned?.ok) throw new Error(`expected ok, got ${JSON.stringify(o)}`)
+  return o.returned.data
+}
+const refused = (o: Outcome) => {
+  if (o.returned?.ok !== false) throw new Error(`expected a refusal, got ${JSON.stringify(o)}`)
+  return o.returned.error!
+}
+
+let db: Client
+let databaseUrl: string
+let buildOutput = ''
+// A function an earlier build wrote for a domain that is gone, and a folder someone made by hand.
+const retired = path.join(fnRoot, `zz-retired-${randomBytes(3).toString('hex')}`)
+const handmade = path.join(fnRoot, `zz-handmade-${randomBytes(3).toString('hex')}`)
+
+beforeAll(async () => {
+  db = new Client({ connectionString: baseUrl })
+  await db.connect()
+  await db.query(`create schema "${schema}"`)
+  databaseUrl = schemaUrl(baseUrl, schema)
+
+  fs.mkdirSync(retired, { recursive: true })
+  fs.writeFileSync(path.join(retired, 'index.js'), '// 0.0.1 cloud function "gone". Generated by npm run build:cloud; do not edit.\n')
+  fs.mkdirSync(handmade, { recursive: true })
+  fs.writeFileSync(path.join(handmade, 'index.js'), 'exports.main = async () => ({ ok: true, data: null })\n')
+
+  const tsx = path.join(root, 'node_modules', '.bin', process.platform === 'win32' ? 'tsx.cmd' : 'tsx')
+  buildOutput = await new Promise<string>((resolve, reject) => {
+    const child = spawn(tsx, ['scripts/build-cloud.ts'], { cwd: root, stdio: ['ignore', 'pipe', 'pipe'] })
+    let text = ''
+    child.stdout.on('data', (d) => (text += d))
+    child.stderr.on('data', (d) => (text += d))
+    child.on('error', reject)
+    child.on('close', (code) => (code === 0 ? resolve(text) : reject(new Error(`build:cloud failed (${code}):\n${text}`))))
+  })
+}, 120_000)
+
+afterAll(async () => {
+  fs.rmSync(retired, { recursive: true, force: true })
+  fs.rmSync(handmade, { recursive: true, force: true })
+  if (!db) return
+  await db.query(`drop schema if exists "${schema}" cascade`)
+  await db.end()
+})
+
+describe('build:cloud', () => {
+  const domains = Object.keys(modules)
+
+  it('writes one bundled function per domain and prints its size', () => {
+    expect(domains).toEqual(expect.arrayContaining(['account', 'community']))
+    for (const domain of domains) {
+      const file = path.join(fnRoot, domain, 'index.js')
+      const bytes = fs.statSync(file).size
+      expect(bytes).toBeGreaterThan(50_000)
+      expect(buildOutput).toMatch(new RegExp(`\\b${domain}\\s+[\\d.]+ KB`))
+
+      const code = fs.readFileSync(file, 'utf8')
+      // Booleans, so that a failure names the check rather than printing a megabyte of bundle.
+      const checks = {
+        // Loaded at run time from what the cloud installs, not inlined.
+        sdkRequired: code.includes('require("wx-server-sdk")'),
+        pgLoaded: /(require|import)\("pg"\)/.test(code),
+        pgNotInlined: !code.includes('class Client extends EventEmitter'),
+        // The native SQLite driver and the HTTP server stay out of cloud functions.
+        noSqliteBinding: !code.includes('better_sqlite3.node'),
+        noFastify: !/fastify/i.test(code),
+        entryForDomain: code.includes(`createCloudMain("${domain}")`),
+      }
+      expect({ domain, ...checks }).toEqual({ domain, ...Object.fromEntries(Object.keys(checks).map((k) => [k, true])) })
+    }
+  })
+
+  it('removes the functions of domains that no longer exist, and nothing it did not write', () => {
+    expect(fs.existsSync(retired)).toBe(false)
+    expect(fs.existsSync(path.join(handmade, 'index.js'))).toBe(true)
+    expect(buildOutput).toContain(path.basename(retired))
+  })
+
+  it('lists exactly the unbundled runtime dependencies, at the repository versions', () => {
+    for (const domain of domains) {
+      const pkg = JSON.parse(fs.readFileSync(path.join(fnRoot, domain, 'package.json'), 'utf8'))
+      expect(pkg.main).toBe('index.js')
+      expect(pkg.dependencies).toEqual({ 'wx-server-sdk': rootPkg.dependencies['wx-server-sdk'], pg: rootPkg.dependencies.pg })
+    }
+  })
+})
+
+describe('built cloud functions', () => {
+  it('community: answers info with the seeded community, on Node 16 built-ins, in its own schema', async () => {
+    const openid = `o_comm_${randomBytes(6).toString('hex')}`
+    const run = await runFunction('community', [{ action: 'info' }, { action: 'grids' }], { ...wxEnv(openid), DATABASE_URL: databaseUrl })
+    const [info, grids] = outcomes(run, 2)
+    expect(ok(info)).toMatchObject({ ...COMMUNITY, privacyVersion: PRIVACY_VERSION })
+    // The OPENID is the caller: a new person has no staff role.
+    expect(refused(grids).code).toBe('FORBIDDEN')
+
+    expect(run.report.compat).toEqual({ toSorted: [1, 2, 3], source: [3, 1, 2], toReversed: [2, 1, 3], at: 2, hasOwn: true, tracing: 'function' })
+
+    const tables = await db.query(`select table_name from information_schema.tables where table_schema = $1`, [schema])
+    expect(tables.rows.map((r) => r.table_name)).toEqual(expect.arrayContaining(['community', 'users', 'kysely_migration']))
+    const demo = await db.query(`select count(*)::int as n from "${schema}".users where openid like 'demo:%'`)
+    // No NODE_ENV given: a cloud function counts as production and seeds no demo people.
+    expect(demo.rows[0].n).toBe(0)
+  }, 60_000)
+
+  it('account: creates the caller on first call, requires consent before registration, validates input', async () => {
+    const openid = `o_acct_${randomBytes(6).toString('hex')}`
+    const profile = { name: '王晓梅', phone: '138 5214 9999', buildingId: 1, unit: 2, room: '301' }
+    const run = await runFunction(
+      'account',
+      [
+        { action: 'me' },
+        { action: 'register', data: profile, idempotencyKey: 'register-before-consent' },
+        { action: 'consent', data: { version: PRIVACY_VERSION } },
+        { action: 'register', data: profile, idempotencyKey: 'register-after-consent' },
+        { action: 'updateProfile', data: { ...profile, name: '', phone: '12345' } },
+        { action: 'me', userInfo: { openId: 'someone-else', appId: 'wx0000000000000000' } },
+      ],
+      { ...wxEnv(openid), DATABASE_URL: databaseUrl },
+    )
+    const [me, early, consent, register, bad, meAgain] = outcomes(run, 6)
+
+    const first = ok(me)
+    expect(first.id).toEqual(expect.any(Number))
+    expect(first.roles).toEqual([])
+    expect(first.consent).toEqual({ required: PRIVACY_VERSION, accepted: null, acceptedAt: null })
+    const stored = await db.query(`select id, consent_version from "${schema}".users where openid = $1`, [openid])
+    expect(stored.rows).toHaveLength(1)
+    expect(stored.rows[0].id).toBe(first.id)
+
+    expect(refused(early).code).toBe('CONSENT_REQUIRED')
+    expect(ok(consent).consent.accepted).toBe(PRIVACY_VERSION)
+
+    const registered = ok(register)
+    expect(registered.roles).toContain('resident')
+    expect(registered.phone).toBe('13852149999')
+    expect(registered.household).toMatchObject({ buildingId: 1, unit: 2, room: '301' })
+
+    const error = refused(bad)
+    expect(error.code).toBe('BAD_INPUT')
+    expect(Object.keys(error.fields ?? {})).toEqual(expect.arrayContaining(['name', 'phone']))
+    expect(error.message).toMatch(/[\u4e00-\u9fa5]/)
+
+    // Identity is the OPENID from the WeChat context, never the userInfo copy in the event.
+    expect(ok(meAgain).id).toBe(first.id)
+  }, 60_000)
+
+  it('without an OPENID the caller is anonymous, and only then is a timer event taken as a trigger', async () => {
+    const timer = { Type: 'Timer', TriggerName: 'sweep', Time: '2026-11-27T00:00:00Z', Message: '' }
+    const anonymous = await runFunction('account', [{ action: 'me' }, timer], { ...wxEnv(), DATABASE_URL: databaseUrl })
+    const [me, trigger] = outcomes(anonymous, 2)
+    expect(refused(me).code).toBe('UNAUTHENTICATED')
+    expect(refused(trigger)).toMatchObject({ code: 'UNKNOWN_ACTION', message: '该服务没有定时任务' })
+
+    const signedIn = await runFunction('account', [timer, 'not an envelope'], { ...wxEnv('o_timer_user'), DATABASE_URL: databaseUrl })
+    const [asRequest, garbage] = outcomes(signedIn, 2)
+    expect(refused(asRequest)).toMatchObject({ code: 'BAD_INPUT', fields: { action: expect.any(String) } })
+    expect(refused(garbage).code).toBe('BAD_INPUT')
+  }, 60_000)
+
+  it('refuses to start without a PostgreSQL DATABASE_URL', async () => {
+    const missing = await runFunction('community', [{ action: 'info' }], wxEnv('o_nodb'))
+    const [noUrl] = outcomes(missing, 1)
+    expect(noUrl.returned).toBeUndefined()
+    expect(noUrl.thrown).toMatch(/DATABASE_URL: required for cloud functions/)
+
+    const sqlite = await runFunction('community', [{ action: 'info' }], { ...wxEnv('o_nodb'), DATABASE_URL: 'file:///tmp/guandao.sqlite' })
+    expect(outcomes(sqlite, 1)[0].thrown).toMatch(/DATABASE_URL: must be a PostgreSQL URL/)
+  }, 60_000)
+})

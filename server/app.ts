@@ -1,0 +1,41 @@
+// Builds the backend once per process: configuration, database (migrated and, when empty, seeded), and the
+// dispatcher shared by the HTTP server and the cloud-function adapter.
+import pino, { type Logger } from 'pino'
+import { systemClock, type Clock } from '../common/time'
+import { loadConfig, type Config } from './core/config'
+import type { DomainModule, Services } from './core/context'
+import { createDispatcher } from './core/pipeline'
+import { openDb, type DbOptions } from './db/connect'
+import { migrateToLatest } from './db/migrate'
+import { seedIfEmpty } from './db/seed'
+import { modules } from './features'
+
+export interface AppOptions {
+  config?: Config
+  clock?: Clock
+  log?: Logger
+  /** Overrides for tests (a PostgreSQL schema of their own, a temporary SQLite file). */
+  db?: DbOptions
+}
+
+export type Backend = Awaited<ReturnType<typeof createBackend>>
+
+export async function createBackend(opts: AppOptions = {}) {
+  const config = opts.config ?? loadConfig()
+  const log = opts.log ?? pino({ level: config.LOG_LEVEL, base: { service: 'guandao' } })
+  const clock = opts.clock ?? systemClock
+  const handle = await openDb(opts.db ?? { databaseUrl: config.DATABASE_URL, sqliteFile: config.sqliteFile, pgPoolSize: config.PG_POOL_SIZE })
+  try {
+    const applied = await migrateToLatest(handle.db as never)
+    if (applied.length) log.info({ applied, engine: handle.engine }, 'migrations applied')
+    if (await seedIfEmpty(handle.db, clock, config.demo)) log.info({ demoPeople: config.demo }, 'empty database seeded with the community')
+  } catch (err) {
+    // A failed start must not leave the pool (or the SQLite file) open behind it.
+    await handle.close().catch(() => undefined)
+    throw err
+  }
+
+  const services: Services = { db: handle.db, engine: handle.engine, clock, config, log }
+  const dispatch = createDispatcher(services, modules as unknown as Record<string, DomainModule>)
+  return { services, dispatch, domains: Object.keys(modules), close: () => handle.close() }
+}

@@ -1,0 +1,22 @@
+// wx-server-sdk ships without type declarations. Only what the cloud adapter uses is declared here.
+declare module 'wx-server-sdk' {
+  interface WXContext {
+    OPENID?: string | number
+    APPID?: string | number
+    UNIONID?: string | number
+    ENV?: string
+    SOURCE?: string
+    [key: string]: unknown
+  }
+
+  interface WxCloud {
+    /** The environment the function itself runs in; resolved by the platform at call time. */
+    readonly DYNAMIC_CURRENT_ENV: unknown
+    init(config?: { env?: unknown; traceUser?: boolean; throwOnNotFound?: boolean }): void
+    /** Read from the WX_CONTEXT_KEYS environment variables the platform sets for each invocation. */
+    getWXContext(): WXContext
+  }
+
+  const cloud: WxCloud
+  export = cloud
+}

@@ -1,0 +1,57 @@
+import type { Logger } from 'pino'
+import type { ActionSpec, ActionTable, DomainContract, OutputOf, ParsedInputOf, Role } from '../../common/contract'
+import type { Clock } from '../../common/time'
+import type { Db, Engine } from '../db/connect'
+import type { Config } from './config'
+
+/** Who is calling, as resolved by the pipeline from the adapter's identity. Never taken from a request body. */
+export interface Actor {
+  userId: number
+  roles: Role[]
+  /** Has accepted the current version of the privacy notice. */
+  consented: boolean
+}
+
+export interface Services {
+  db: Db
+  engine: Engine
+  clock: Clock
+  config: Config
+  log: Logger
+}
+
+export type Identity = { kind: 'session'; token: string } | { kind: 'openid'; openid: string } | null
+
+export interface Ctx extends Services {
+  actor: Actor | null
+  identity: Identity
+  requestId: string
+}
+
+/** A context whose caller is known; handlers of non-public actions receive this. */
+export interface AuthedCtx extends Ctx {
+  actor: Actor
+}
+
+export type Handler<S> = S extends ActionSpec
+  ? (input: ParsedInputOf<S>, ctx: S['access'] extends 'public' ? Ctx : AuthedCtx) => Promise<OutputOf<S>>
+  : never
+
+export type Handlers<T extends ActionTable> = { [K in keyof T]: Handler<T[K]> }
+
+export interface DomainModule<T extends ActionTable = ActionTable> {
+  contract: DomainContract<string, T>
+  handlers: Handlers<T>
+}
+
+/** Ties a contract to its handlers; the type checker refuses a missing or mistyped handler. */
+export function implement<N extends string, T extends ActionTable>(
+  contract: DomainContract<N, T>,
+  handlers: Handlers<T>,
+): DomainModule<T> {
+  return { contract, handlers }
+}
+
+export function hasRole(actor: Actor, ...roles: Role[]): boolean {
+  return roles.some((r) => actor.roles.includes(r))
+}

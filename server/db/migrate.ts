@@ -1,0 +1,31 @@
+// Migrations are plain modules imported here (not read from disk), so the same list is bundled into every
+// cloud function. Kysely's migrator takes a lock, so several instances starting at once are safe.
+import { PostgresAdapter, sql, type Kysely } from 'kysely'
+import { Migrator, type Migration } from 'kysely/migration'
+import * as m001 from './migrations/001_foundation'
+
+const migrations: Record<string, Migration> = {
+  '001_foundation': m001,
+}
+
+export async function columnTypes(db: Kysely<unknown>) {
+  const pg = db.getExecutor().adapter instanceof PostgresAdapter
+  return {
+    id: pg ? ('serial' as const) : ('integer' as const),
+    instant: pg ? ('timestamptz' as const) : ('text' as const),
+  }
+}
+
+export async function migrateToLatest(db: Kysely<unknown>): Promise<string[]> {
+  // On PostgreSQL the migrator is told its schema: otherwise it looks for its bookkeeping tables in every schema
+  // of the database, finds another schema's, skips creating its own and then fails to read it.
+  let migrationTableSchema: string | undefined
+  if (db.getExecutor().adapter instanceof PostgresAdapter) {
+    const { rows } = await sql<{ schema: string | null }>`select current_schema() as schema`.execute(db)
+    migrationTableSchema = rows[0]?.schema ?? undefined
+  }
+  const migrator = new Migrator({ db, provider: { getMigrations: async () => migrations }, migrationTableSchema })
+  const { error, results } = await migrator.migrateToLatest()
+  if (error) throw error
+  return (results ?? []).filter((r) => r.status === 'Success').map((r) => r.migrationName)
+}

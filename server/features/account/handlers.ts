@@ -1,0 +1,14 @@
+import { implement } from '../../core/context'
+import { accountActions } from './actions'
+import * as account from './service'
+
+export const accountModule = implement(accountActions, {
+  me: (_input, ctx) => account.getMe(ctx, ctx.actor.userId),
+  consent: (input, ctx) => account.consent(ctx, input.version),
+  register: (input, ctx) => account.saveProfile(ctx, input, 'register'),
+  updateProfile: (input, ctx) => account.saveProfile(ctx, input, 'update'),
+  setElderMode: (input, ctx) => account.setElderMode(ctx, input.enabled),
+  myGrid: (_input, ctx) => account.myGrid(ctx),
+  exportData: (_input, ctx) => account.exportData(ctx),
+  deleteAccount: (_input, ctx) => account.deleteAccount(ctx),
+})

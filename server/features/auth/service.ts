@@ -1,0 +1,87 @@
+import { randomBytes } from 'node:crypto'
+import { AppError } from '../../core/errors'
+import type { Services } from '../../core/context'
+import { findOrCreateUser, hashToken } from './identity'
+import { DEMO_OPENID_PREFIX, DEMO_PEOPLE } from '../../db/seed'
+import type { DemoUser, SessionOut } from './actions'
+
+export async function issueSession(services: Services, userId: number): Promise<SessionOut> {
+  const { db, clock, config } = services
+  const token = randomBytes(32).toString('base64url')
+  const now = clock()
+  const expiresAt = new Date(now.getTime() + config.SESSION_TTL_DAYS * 86_400_000).toISOString()
+  await db
+    .insertInto('sessions')
+    .values({ token_hash: hashToken(token), user_id: userId, created_at: now.toISOString(), expires_at: expiresAt })
+    .execute()
+  // Expired sessions of this person are cleared as new ones are issued, so the table does not grow forever.
+  await db.deleteFrom('sessions').where('user_id', '=', userId).where('expires_at', '<=', now.toISOString()).execute()
+  return { token, expiresAt }
+}
+
+interface Code2SessionAnswer {
+  openid?: string
+  session_key?: string
+  errcode?: number
+  errmsg?: string
+}
+
+/** wx.login code → openid through WeChat's code2Session endpoint (base URL configurable for tests). */
+export async function code2Session(services: Services, code: string): Promise<string> {
+  const { config, log } = services
+  if (!config.WECHAT_APPID || !config.WECHAT_SECRET) {
+    throw new AppError('WECHAT_LOGIN_FAILED', '服务器未配置微信小程序 AppID，暂不能微信登录')
+  }
+  const url = new URL('/sns/jscode2session', config.WECHAT_API_BASE)
+  url.search = new URLSearchParams({
+    appid: config.WECHAT_APPID,
+    secret: config.WECHAT_SECRET,
+    js_code: code,
+    grant_type: 'authorization_code',
+  }).toString()
+  let answer: Code2SessionAnswer
+  try {
+    const res = await fetch(url, { signal: AbortSignal.timeout(5000) })
+    answer = (await res.json()) as Code2SessionAnswer
+  } catch (err) {
+    log.warn({ err }, 'code2Session unreachable')
+    throw new AppError('WECHAT_LOGIN_FAILED')
+  }
+  if (!answer.openid || answer.errcode) {
+    log.warn({ errcode: answer.errcode, errmsg: answer.errmsg }, 'code2Session refused')
+    throw new AppError('WECHAT_LOGIN_FAILED', answer.errcode === 40029 ? '登录凭证已失效，请重新进入小程序' : undefined)
+  }
+  return answer.openid
+}
+
+export async function signInWithCode(services: Services, code: string): Promise<SessionOut> {
+  const openid = await code2Session(services, code)
+  return issueSession(services, await findOrCreateUser(services, openid))
+}
+
+export function assertDemoAllowed(services: Services) {
+  if (services.config.production || !services.config.demo) throw new AppError('DEV_SIGNIN_DISABLED')
+}
+
+export async function devSignIn(services: Services, as: string): Promise<SessionOut> {
+  assertDemoAllowed(services)
+  let openid: string
+  if (as === 'newcomer') {
+    openid = `${DEMO_OPENID_PREFIX}newcomer:${randomBytes(6).toString('hex')}`
+  } else if (DEMO_PEOPLE.some((p) => p.key === as)) {
+    openid = `${DEMO_OPENID_PREFIX}${as}`
+  } else {
+    throw new AppError('BAD_INPUT', '没有这个演示账号', { as: '没有这个演示账号' })
+  }
+  return issueSession(services, await findOrCreateUser(services, openid))
+}
+
+export function demoUsers(services: Services): DemoUser[] {
+  assertDemoAllowed(services)
+  return DEMO_PEOPLE.map((p) => ({ key: p.key, name: p.name, role: p.label }))
+}
+
+export async function signOut({ db }: Services, userId: number, token: string | undefined) {
+  if (token) await db.deleteFrom('sessions').where('token_hash', '=', hashToken(token)).execute()
+  else await db.deleteFrom('sessions').where('user_id', '=', userId).execute()
+}

@@ -1,0 +1,22 @@
+// npm start: one process serving the API, the H5 app and /healthz on HOST:PORT (127.0.0.1:3000 by default).
+import { createBackend } from './app'
+import { createHttpServer } from './http/server'
+
+async function main() {
+  const backend = await createBackend()
+  const app = await createHttpServer(backend)
+  const { HOST, PORT } = backend.services.config
+  await app.listen({ host: HOST, port: PORT })
+  const stop = async () => {
+    await app.close()
+    await backend.close()
+    process.exit(0)
+  }
+  process.once('SIGINT', stop)
+  process.once('SIGTERM', stop)
+}
+
+main().catch((err) => {
+  console.error(err instanceof Error ? err.message : err)
+  process.exit(1)
+})

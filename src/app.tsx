@@ -1,0 +1,14 @@
+import type { PropsWithChildren } from 'react'
+import { useLaunch } from '@tarojs/taro'
+import { useSession } from './core/session'
+import './app.scss'
+
+function App({ children }: PropsWithChildren) {
+  useLaunch(() => {
+    // Community facts (name, hotline) are public and needed on the first screen.
+    void useSession.getState().loadCommunity().catch(() => undefined)
+  })
+  return children
+}
+
+export default App

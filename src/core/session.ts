@@ -1,0 +1,152 @@
+// The signed-in person and the community settings: the only global state. Everything else lives in the store
+// of the feature that owns it.
+import Taro from '@tarojs/taro'
+import { create } from 'zustand'
+import type { Me } from '@server/features/account/actions'
+import type { CommunityInfo } from '@server/features/community/actions'
+import { ApiError, call, setTokenSource } from './api'
+import { PAGE } from './routes'
+import { load, remove, save } from './storage'
+
+const TOKEN_KEY = 'session.token'
+const ELDER_KEY = 'prefs.elder'
+
+interface SessionState {
+  token: string | null
+  me: Me | null
+  community: CommunityInfo | null
+  /** Elder mode is kept on the device too, so it applies before sign-in and offline. */
+  elderMode: boolean
+  /** Said 「暂不同意」 this time: keep browsing public pages without being sent back to the notice. */
+  consentDeclined: boolean
+  declineConsent(): void
+  setMe(me: Me): void
+  setToken(token: string | null): void
+  setElderMode(on: boolean): Promise<void>
+  loadCommunity(): Promise<CommunityInfo>
+  /** Signs in if needed and loads the person; sends them to consent when the privacy notice is not accepted. */
+  ensure(opts?: { requireConsent?: boolean }): Promise<Me | null>
+  signInDemo(as: string): Promise<void>
+  signOut(): Promise<void>
+}
+
+let inflight: Promise<Me | null> | null = null
+
+export const useSession = create<SessionState>((set, get) => ({
+  token: load<string>(TOKEN_KEY),
+  me: null,
+  community: null,
+  elderMode: load<boolean>(ELDER_KEY) ?? false,
+  consentDeclined: false,
+
+  declineConsent() {
+    set({ consentDeclined: true })
+  },
+
+  setMe(me) {
+    set({ me, elderMode: me.elderMode })
+    save(ELDER_KEY, me.elderMode)
+  },
+
+  setToken(token) {
+    if (token) save(TOKEN_KEY, token)
+    else remove(TOKEN_KEY)
+    set({ token, ...(token ? {} : { me: null }) })
+  },
+
+  async setElderMode(on) {
+    set({ elderMode: on })
+    save(ELDER_KEY, on)
+    const { me } = get()
+    if (me && hasConsented(me)) {
+      get().setMe(await call('account', 'setElderMode', { enabled: on }))
+    }
+  },
+
+  async loadCommunity() {
+    const cached = get().community
+    if (cached) return cached
+    const community = await call('community', 'info', {})
+    set({ community })
+    return community
+  },
+
+  ensure(opts = {}) {
+    if (!inflight) {
+      inflight = ensureSignedIn().finally(() => {
+        inflight = null
+      })
+    }
+    return inflight.then((me) => {
+      if (me && opts.requireConsent !== false && !hasConsented(me) && !get().consentDeclined) {
+        void Taro.redirectTo({ url: PAGE.consent })
+      }
+      return me
+    })
+  },
+
+  async signInDemo(as) {
+    const { token } = await call('auth', 'devSignIn', { as })
+    get().setToken(token)
+    get().setMe(await call('account', 'me', {}))
+  },
+
+  async signOut() {
+    try {
+      if (get().token) await call('auth', 'signOut', {}, { retries: 0 })
+    } finally {
+      get().setToken(null)
+    }
+  },
+}))
+
+async function ensureSignedIn(): Promise<Me | null> {
+  const s = useSession.getState()
+  if (!s.token) {
+    if (!(await signInSilently())) return null
+  }
+  try {
+    const me = await call('account', 'me', {})
+    useSession.getState().setMe(me)
+    return me
+  } catch (err) {
+    if (err instanceof ApiError && (err.code === 'SESSION_EXPIRED' || err.code === 'UNAUTHENTICATED')) {
+      useSession.getState().setToken(null)
+      return null
+    }
+    throw err
+  }
+}
+
+/** In WeChat: wx.login → code2Session on the server. On H5 there is no WeChat identity: sign in on a page. */
+async function signInSilently(): Promise<boolean> {
+  if (process.env.TARO_ENV === 'weapp' && !CLOUD_ENV) {
+    const { code } = await Taro.login()
+    const { token } = await call('auth', 'signIn', { code })
+    useSession.getState().setToken(token)
+    return true
+  }
+  if (process.env.TARO_ENV === 'weapp' && CLOUD_ENV) {
+    // Cloud functions know the caller from WeChat itself; no token is needed.
+    return true
+  }
+  void Taro.navigateTo({ url: PAGE.login })
+  return false
+}
+
+setTokenSource({
+  get: () => useSession.getState().token,
+  async onRejected(code) {
+    if (code === 'CONSENT_REQUIRED') {
+      void Taro.redirectTo({ url: PAGE.consent })
+      return false
+    }
+    useSession.getState().setToken(null)
+    return signInSilently()
+  },
+})
+
+export const isStaff = (me: Me | null) => !!me && (me.roles.includes('staff') || me.roles.includes('admin'))
+export const isAdmin = (me: Me | null) => !!me && me.roles.includes('admin')
+
+export const hasConsented = (me: Me | null) => !!me && me.consent.accepted === me.consent.required

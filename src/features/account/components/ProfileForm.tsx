@@ -1,0 +1,94 @@
+import { useState } from 'react'
+import { Text, View } from '@tarojs/components'
+import { Button, Input } from '@nutui/nutui-react-taro'
+import { fieldErrors } from '@common/fields'
+import { profileInput, type Me } from '@server/features/account/actions'
+import { ApiError, call, messageOf } from '@/core/api'
+import { useDraft } from '@/core/draft'
+import { toast, useQuery } from '@/core/hooks'
+import { Async } from '@/core/ui/StateView'
+import { AddressPicker, type Address } from './AddressPicker'
+import './profile-form.scss'
+
+interface Values extends Address {
+  name: string
+  phone: string
+}
+
+/** Registration and editing share one form; only the action and the starting values differ. */
+export function ProfileForm({ mode, me, onDone }: { mode: 'register' | 'update'; me: Me; onDone: (me: Me) => void }) {
+  const buildings = useQuery(() => call('community', 'buildings', {}), [])
+  const draft = useDraft<Values>(`draft.profile.${mode}.${me.id}`, () => ({
+    name: me.name ?? '',
+    phone: me.phone ?? '',
+    buildingId: me.household?.buildingId ?? null,
+    unit: me.household?.unit ?? null,
+    room: me.household?.room ?? '',
+  }))
+  const [errors, setErrors] = useState<Record<string, string | undefined>>({})
+  const [busy, setBusy] = useState(false)
+  const v = draft.value
+
+  const change = (patch: Partial<Values>) => {
+    draft.update(patch)
+    setErrors((e) => {
+      const next = { ...e }
+      for (const k of Object.keys(patch)) delete next[k]
+      return next
+    })
+  }
+
+  const submit = async () => {
+    const parsed = profileInput.safeParse({ ...v, buildingId: v.buildingId ?? undefined, unit: v.unit ?? undefined, room: v.room || undefined })
+    if (!parsed.success) {
+      const fields = fieldErrors(parsed.error)
+      setErrors(fields)
+      toast(Object.values(fields)[0] ?? '请检查填写的内容')
+      return
+    }
+    setBusy(true)
+    try {
+      const saved = await call('account', mode === 'register' ? 'register' : 'updateProfile', parsed.data, { idempotencyKey: draft.idempotencyKey() })
+      draft.clear()
+      onDone(saved)
+    } catch (err) {
+      if (err instanceof ApiError && Object.keys(err.fields).length) setErrors(err.fields)
+      toast(messageOf(err))
+    } finally {
+      setBusy(false)
+    }
+  }
+
+  return (
+    <View className='profile-form'>
+      {draft.restored ? <Text className='profile-form__restored'>已恢复您上次未提交的内容</Text> : null}
+      <View className='card'>
+        <Text className='profile-form__label'>姓名</Text>
+        <Input className='profile-form__input profile-form__name' value={v.name} placeholder='请输入真实姓名' maxLength={20} onChange={(name: string) => change({ name })} />
+        {errors.name ? <Text className='field-error'>{errors.name}</Text> : null}
+        <Text className='profile-form__label'>手机号</Text>
+        <Input className='profile-form__input profile-form__phone' type='tel' value={v.phone} placeholder='11位手机号码' maxLength={13} onChange={(phone: string) => change({ phone })} />
+        {errors.phone ? <Text className='field-error'>{errors.phone}</Text> : null}
+      </View>
+      <View className='card'>
+        <Text className='profile-form__section'>住址</Text>
+        <Async q={buildings}>
+          {(list) => (
+            <AddressPicker
+              buildings={list}
+              value={{ buildingId: v.buildingId, unit: v.unit, room: v.room }}
+              errors={errors}
+              onChange={(a) => change(a)}
+            />
+          )}
+        </Async>
+      </View>
+      <View className='actions'>
+        <Button className='profile-form__submit' type='primary' size='large' block loading={busy} onClick={() => void submit()}>
+          {mode === 'register' ? '提交登记' : '保存'}
+        </Button>
+        <Text className='muted profile-form__note'>手机号仅用于社区办事联系，其他人看到的是隐去中间四位的号码。</Text>
+      </View>
+    </View>
+  )
+}

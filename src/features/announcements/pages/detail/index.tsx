@@ -1,0 +1,28 @@
+import { useRouter, useShareAppMessage } from '@tarojs/taro'
+import { Text, View } from '@tarojs/components'
+import { formatDateTime } from '@common/time'
+import { call } from '@/core/api'
+import { useQuery } from '@/core/hooks'
+import { PAGE, withQuery } from '@/core/routes'
+import { Page } from '@/core/ui/Page'
+import { Async } from '@/core/ui/StateView'
+import './index.scss'
+
+export default function AnnouncementPage() {
+  const id = Number(useRouter().params.id)
+  const q = useQuery(() => call('announcements', 'get', { id }), [id])
+  useShareAppMessage(() => ({ title: q.data?.title ?? '社区公告', path: withQuery(PAGE.announcement, { id }) }))
+  return (
+    <Page className='announcement'>
+      <Async q={q}>
+        {(a) => (
+          <View className='card'>
+            <Text className='announcement__title'>{a.title}</Text>
+            <Text className='muted'>管道社区居委会 · {a.publishedAt ? formatDateTime(a.publishedAt) : '未发布'}</Text>
+            <Text className='announcement__body'>{a.body}</Text>
+          </View>
+        )}
+      </Async>
+    </Page>
+  )
+}

@@ -1,0 +1,72 @@
+import Taro from '@tarojs/taro'
+import { useState } from 'react'
+import { Text, View } from '@tarojs/components'
+import { Button, Checkbox } from '@nutui/nutui-react-taro'
+import { call, messageOf } from '@/core/api'
+import { PAGE, TAB } from '@/core/routes'
+import { useSession } from '@/core/session'
+import { Page } from '@/core/ui/Page'
+import { PRIVACY_NOTICE } from '../../privacy-notice'
+import './index.scss'
+
+/** First open: the notice, a box that is not ticked, and nothing personal collected before it is ticked. */
+export default function ConsentPage() {
+  const [agreed, setAgreed] = useState(false)
+  const [busy, setBusy] = useState(false)
+  const community = useSession((s) => s.community)
+
+  const accept = async () => {
+    if (!agreed) {
+      void Taro.showToast({ title: '请先勾选同意隐私保护指引', icon: 'none' })
+      return
+    }
+    setBusy(true)
+    try {
+      const version = community?.privacyVersion ?? (await useSession.getState().loadCommunity()).privacyVersion
+      const me = await call('account', 'consent', { version })
+      useSession.getState().setMe(me)
+      if (me.household) void Taro.switchTab({ url: TAB.grid })
+      else void Taro.redirectTo({ url: PAGE.register })
+    } catch (err) {
+      void Taro.showToast({ title: messageOf(err), icon: 'none' })
+    } finally {
+      setBusy(false)
+    }
+  }
+
+  const decline = () => {
+    useSession.getState().declineConsent()
+    void Taro.switchTab({ url: TAB.home })
+  }
+
+  return (
+    <Page className='consent'>
+      <View className='consent__head'>
+        <Text className='consent__title'>欢迎使用红石榴 · 管道社区服务</Text>
+        <Text className='consent__sub'>在为您服务之前，请花一分钟了解我们如何保护您的个人信息。</Text>
+      </View>
+      <View className='card consent__summary'>
+        {PRIVACY_NOTICE.summary.map((line, i) => (
+          <View key={i} className='consent__point'>
+            <Text className='consent__dot'>{i + 1}</Text>
+            <Text className='consent__text'>{line}</Text>
+          </View>
+        ))}
+        <Text className='consent__link' onClick={() => void Taro.navigateTo({ url: PAGE.privacyNotice })}>
+          阅读完整的《隐私保护指引》
+        </Text>
+      </View>
+      <View className='consent__agree'>
+        <Checkbox className='consent__check' checked={agreed} onChange={(v: boolean) => setAgreed(v)} label='我已阅读并同意《隐私保护指引》' />
+      </View>
+      <View className='actions'>
+        <Button type='primary' size='large' block disabled={!agreed} loading={busy} onClick={() => void accept()}>
+          同意并继续
+        </Button>
+        <Button size='large' block fill='none' onClick={decline}>
+          暂不同意，先逛逛
+        </Button>
+      </View>
+    </Page>
+  )
+}

@@ -1,0 +1,115 @@
+import Taro, { useRouter } from '@tarojs/taro'
+import { useState } from 'react'
+import { Text, View } from '@tarojs/components'
+import { Button, Switch } from '@nutui/nutui-react-taro'
+import { GRANTABLE_ROLES, type PersonOut } from '@server/features/people/actions'
+import type { GridOut, TeamOut } from '@server/features/community/actions'
+import { ApiError, call, messageOf } from '@/core/api'
+import { toast, useQuery } from '@/core/hooks'
+import { isAdmin, useSession } from '@/core/session'
+import { Chips } from '@/core/ui/Chips'
+import { SignedIn } from '@/core/ui/Gate'
+import { Page } from '@/core/ui/Page'
+import { Async } from '@/core/ui/StateView'
+import { ROLE_LABELS } from '../../roles'
+import './index.scss'
+
+type Grantable = (typeof GRANTABLE_ROLES)[number]
+
+export default function PersonPage() {
+  const userId = Number(useRouter().params.id)
+  const q = useQuery(
+    () => Promise.all([call('people', 'get', { userId }), call('community', 'grids', {}), call('community', 'teams', {})]),
+    [userId],
+  )
+  return (
+    <Page className='person'>
+      <SignedIn>{(me) => <Async q={q}>{([p, grids, teams]) => <PersonView person={p} grids={grids} teams={teams} canEdit={isAdmin(me)} />}</Async>}</SignedIn>
+    </Page>
+  )
+}
+
+function PersonView({ person, grids, teams, canEdit }: { person: PersonOut; grids: GridOut[]; teams: TeamOut[]; canEdit: boolean }) {
+  const [p, setP] = useState(person)
+  const [roles, setRoles] = useState<Grantable[]>(person.roles.filter((r): r is Grantable => (GRANTABLE_ROLES as readonly string[]).includes(r)))
+  const [gridIds, setGridIds] = useState<number[]>(person.gridIds)
+  const [teamId, setTeamId] = useState<number | null>(person.team?.id ?? null)
+  const [leader, setLeader] = useState(person.team?.leader ?? false)
+  const [errors, setErrors] = useState<Record<string, string>>({})
+  const [busy, setBusy] = useState(false)
+
+  const toggle = <T,>(list: T[], v: T) => (list.includes(v) ? list.filter((x) => x !== v) : [...list, v])
+
+  const save = async () => {
+    setBusy(true)
+    setErrors({})
+    try {
+      const saved = await call('people', 'assign', { userId: p.id, roles, gridIds, teamId, leader })
+      setP(saved)
+      if (saved.id === useSession.getState().me?.id) void useSession.getState().ensure()
+      toast('已保存', 'success')
+    } catch (err) {
+      if (err instanceof ApiError) setErrors(err.fields)
+      toast(messageOf(err))
+    } finally {
+      setBusy(false)
+    }
+  }
+
+  return (
+    <View>
+      <View className='card person__head'>
+        <Text className='person__name'>{p.name}</Text>
+        <Text className='muted'>手机 {p.phone || '未登记'}</Text>
+        <Text className='muted'>{p.address ? `${p.address} · ${p.gridName}` : '未登记住址'}</Text>
+        <View className='person__roles'>
+          {p.roles.map((r) => (
+            <Text key={r} className='person__role'>
+              {ROLE_LABELS[r]}
+            </Text>
+          ))}
+          {p.team ? <Text className='person__role'>{`${p.team.name}${p.team.leader ? '队长' : '队员'}`}</Text> : null}
+        </View>
+      </View>
+
+      {canEdit ? (
+        <View className='card person__edit'>
+          <Text className='person__label'>角色（可多选）</Text>
+          <Chips label='角色' columns={2} options={GRANTABLE_ROLES.map((r) => ({ value: r, label: ROLE_LABELS[r] }))} value={roles} onChange={(r) => setRoles(toggle(roles, r))} />
+          {errors.roles ? <Text className='field-error'>{errors.roles}</Text> : null}
+
+          {roles.includes('grid_worker') ? (
+            <View>
+              <Text className='person__label'>负责网格</Text>
+              <Chips label='负责网格' columns={3} options={grids.map((g) => ({ value: g.id, label: g.name }))} value={gridIds} onChange={(g) => setGridIds(toggle(gridIds, g))} />
+              {errors.gridIds ? <Text className='field-error'>{errors.gridIds}</Text> : null}
+            </View>
+          ) : null}
+
+          {roles.includes('volunteer') ? (
+            <View>
+              <Text className='person__label'>所属志愿队</Text>
+              <Chips label='所属志愿队' columns={2} options={teams.map((t) => ({ value: t.id, label: t.name.replace('红石榴', '') }))} value={teamId} onChange={setTeamId} />
+              {errors.teamId ? <Text className='field-error'>{errors.teamId}</Text> : null}
+              <View className='person__leader'>
+                <Text>担任队长</Text>
+                <Switch checked={leader} onChange={(v: boolean) => setLeader(v)} />
+              </View>
+            </View>
+          ) : null}
+
+          <Button className='person__save' type='primary' size='large' block loading={busy} onClick={() => void save()}>
+            保存角色
+          </Button>
+        </View>
+      ) : (
+        <Text className='person__readonly muted'>角色由社区管理员设置。</Text>
+      )}
+      <View className='actions'>
+        <Button fill='none' block onClick={() => void Taro.navigateBack()}>
+          返回
+        </Button>
+      </View>
+    </View>
+  )
+}

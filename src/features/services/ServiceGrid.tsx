@@ -1,0 +1,26 @@
+import Taro from '@tarojs/taro'
+import { Text, View } from '@tarojs/components'
+import { PAGE, withQuery } from '@/core/routes'
+import { SERVICES } from './catalog'
+import './service-grid.scss'
+
+export function ServiceGrid() {
+  return (
+    <View className='service-grid'>
+      {SERVICES.map((s) => (
+        <View
+          key={s.key}
+          className={`service-grid__item service-grid__item--${s.key}`}
+          role='link'
+          onClick={() => void Taro.navigateTo({ url: withQuery(PAGE.comingSoon, { service: s.key }) })}
+        >
+          <View className='service-grid__glyph' style={{ background: s.color }}>
+            <Text>{s.glyph}</Text>
+          </View>
+          <Text className='service-grid__title'>{s.title}</Text>
+          <Text className='service-grid__summary'>{s.summary}</Text>
+        </View>
+      ))}
+    </View>
+  )
+}

@@ -1,0 +1,120 @@
+// Starts the real server (a child process, as `npm start` runs it) on a free port with a fresh SQLite file,
+// and opens Chromium pages on a phone-sized viewport. Screenshots go to SCREENSHOT_DIR
+// (default test-results/screenshots).
+import { spawn, type ChildProcess } from 'node:child_process'
+import fs from 'node:fs'
+import net from 'node:net'
+import os from 'node:os'
+import path from 'node:path'
+import type { Browser, BrowserContext, Page } from 'playwright-core'
+import { launchBrowser } from './browser'
+
+const root = path.resolve(__dirname, '../..')
+export const SCREENSHOT_DIR = path.resolve(root, process.env.SCREENSHOT_DIR ?? 'test-results/screenshots')
+
+async function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const srv = net.createServer()
+    srv.listen(0, '127.0.0.1', () => {
+      const port = (srv.address() as net.AddressInfo).port
+      srv.close(() => resolve(port))
+    })
+    srv.on('error', reject)
+  })
+}
+
+export interface Server {
+  url: string
+  stop(): Promise<void>
+  api<T = unknown>(domain: string, action: string, data?: object, token?: string): Promise<{ status: number; body: { ok: boolean; data?: T; error?: { code: string; message: string } } }>
+}
+
+export async function startServer(): Promise<Server> {
+  if (!fs.existsSync(path.join(root, 'dist/h5/index.html'))) throw new Error('dist/h5 is missing: run npm run build:h5 first')
+  const port = await freePort()
+  const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'guandao-e2e-'))
+  const child: ChildProcess = spawn(process.execPath, ['--import', 'tsx', 'server/main.ts'], {
+    cwd: root,
+    env: { ...process.env, NODE_ENV: 'development', PORT: String(port), HOST: '127.0.0.1', DATA_DIR: dataDir, LOG_LEVEL: 'warn', DATABASE_URL: '' },
+    stdio: ['ignore', 'inherit', 'inherit'],
+  })
+  const url = `http://127.0.0.1:${port}`
+  const deadline = Date.now() + 30_000
+  for (;;) {
+    if (child.exitCode !== null) throw new Error(`server exited with ${child.exitCode}`)
+    try {
+      const res = await fetch(`${url}/healthz`)
+      if (res.ok) break
+    } catch {
+      // not listening yet
+    }
+    if (Date.now() > deadline) throw new Error('server did not start within 30 s')
+    await new Promise((r) => setTimeout(r, 200))
+  }
+  return {
+    url,
+    async stop() {
+      child.kill('SIGTERM')
+      await new Promise((r) => child.once('exit', r))
+      fs.rmSync(dataDir, { recursive: true, force: true })
+    },
+    async api(domain, action, data = {}, token) {
+      const res = await fetch(`${url}/api/${domain}`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) },
+        body: JSON.stringify({ action, data }),
+      })
+      return { status: res.status, body: await res.json() }
+    },
+  }
+}
+
+export async function openBrowser(): Promise<Browser> {
+  return launchBrowser()
+}
+
+/** A phone: 390×844 CSS px, like the phones residents hold. */
+export async function phone(browser: Browser): Promise<BrowserContext> {
+  return browser.newContext({ viewport: { width: 390, height: 844 }, deviceScaleFactor: 2, locale: 'zh-CN', timezoneId: 'Asia/Shanghai', hasTouch: true })
+}
+
+/** Fails the test on any uncaught page error, which a person would see as a broken screen. */
+export function watchErrors(page: Page): string[] {
+  const errors: string[] = []
+  page.on('pageerror', (e) => errors.push(e.message))
+  return errors
+}
+
+export async function shot(page: Page, name: string): Promise<string> {
+  fs.mkdirSync(SCREENSHOT_DIR, { recursive: true })
+  const file = path.join(SCREENSHOT_DIR, `${name}.png`)
+  await page.waitForTimeout(300)
+  await page.screenshot({ path: file, fullPage: true })
+  return file
+}
+
+/** Signs a page in as a seeded demo person (or 'newcomer') through the sign-in page, as a tester would. */
+export async function signInAs(page: Page, server: Server, key: string): Promise<void> {
+  await page.goto(`${server.url}/#/features/auth/pages/login/index`)
+  if (key === 'newcomer') await button(page, '我是新居民（首次使用）').click()
+  else await page.locator(`.login__user--${key}`).click()
+}
+
+/** A NutUI button by its text (Taro renders buttons as taro-button-core elements). */
+export function button(page: Page, text: string) {
+  return page.locator('.nut-button', { hasText: text })
+}
+
+export async function isDisabled(locator: ReturnType<typeof button>): Promise<boolean> {
+  return (await locator.getAttribute('class'))?.includes('nut-button-disabled') ?? false
+}
+
+/** A NutUI cell (a row in a list) by its text. */
+export function cell(page: Page, text: string) {
+  return page.locator('.nut-cell', { hasText: text })
+}
+
+/** Switches tab through the tab bar, as a person would. */
+export async function tab(page: Page, name: '首页' | '我的网格' | '我的') {
+  await page.locator('.taro-tabbar__tabbar').getByText(name, { exact: true }).click()
+}

@@ -1,0 +1,81 @@
+import type { Browser } from 'playwright-core'
+import { button, isDisabled, openBrowser, phone, shot, signInAs, startServer, tab, watchErrors, type Server } from './harness'
+
+let server: Server
+let browser: Browser
+
+beforeAll(async () => {
+  server = await startServer()
+  browser = await openBrowser()
+})
+
+afterAll(async () => {
+  await browser?.close()
+  await server?.stop()
+})
+
+test('a newcomer consents, registers the household and sees their grid', async () => {
+  const ctx = await phone(browser)
+  const page = await ctx.newPage()
+  const errors = watchErrors(page)
+
+  await signInAs(page, server, 'newcomer')
+  await page.waitForURL(/onboarding\/pages\/consent/)
+  await page.getByText('欢迎使用红石榴 · 管道社区服务').waitFor()
+  // Not pre-ticked: the button stays disabled until the person ticks the box.
+  const agree = button(page, '同意并继续')
+  await expect(isDisabled(agree)).resolves.toBe(true)
+  await shot(page, 'onboarding-1-consent')
+  await page.getByText('我已阅读并同意《隐私保护指引》').click()
+  await expect(isDisabled(agree)).resolves.toBe(false)
+  await agree.click()
+
+  await page.waitForURL(/onboarding\/pages\/register/)
+  await page.locator('.profile-form__name input').fill('王小梅')
+  await page.locator('.profile-form__phone input').fill('1385214')
+  await page.getByText('管道新村', { exact: true }).click()
+  await page.getByText('3号楼', { exact: true }).click()
+  await page.getByText('2单元', { exact: true }).click()
+  await page.getByText('3层', { exact: true }).click()
+  await page.getByText('302室', { exact: true }).click()
+  await page.getByText('属于第一网格').waitFor()
+  await button(page, '提交登记').click()
+  // A bad phone is named under its field and nothing is sent.
+  await page.locator('.field-error', { hasText: '手机号应为11位手机号码' }).waitFor()
+  await shot(page, 'onboarding-2-register-error')
+
+  await page.locator('.profile-form__phone input').fill('13852147788')
+  await shot(page, 'onboarding-3-register-filled')
+  await button(page, '提交登记').click()
+
+  await page.waitForURL(/pages\/grid\/index/)
+  await page.locator('.my-grid__grid-name', { hasText: '第一网格' }).waitFor()
+  await page.getByText('我家：管道新村3号楼 2单元 302室').waitFor()
+  await page.getByText('赵晓燕').waitFor()
+  await page.getByText('拨打 0516-83861234').waitFor()
+  await shot(page, 'onboarding-4-my-grid')
+
+  // 我的 shows the phone masked and the household.
+  await tab(page, '我的')
+  await page.getByText('138****7788').waitFor()
+  await page.getByText('管道新村3号楼 2单元 302室 · 第一网格').waitFor()
+  await shot(page, 'onboarding-5-me')
+  expect(errors).toEqual([])
+  await ctx.close()
+})
+
+test('the registration draft survives leaving the page', async () => {
+  const ctx = await phone(browser)
+  const page = await ctx.newPage()
+  await signInAs(page, server, 'newcomer')
+  await page.waitForURL(/consent/)
+  await page.getByText('我已阅读并同意《隐私保护指引》').click()
+  await button(page, '同意并继续').click()
+  await page.waitForURL(/register/)
+  await page.locator('.profile-form__name input').fill('赵大勇')
+  await page.waitForTimeout(300)
+  await page.reload()
+  await page.getByText('已恢复您上次未提交的内容').waitFor()
+  await expect(page.locator('.profile-form__name input').inputValue()).resolves.toBe('赵大勇')
+  await ctx.close()
+})
