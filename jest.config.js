@@ -7,9 +7,38 @@ const serverBabel = {
   presets: [['@babel/preset-env', { targets: { node: 'current' } }], '@babel/preset-typescript'],
 }
 
+const clientBabel = {
+  configFile: false,
+  babelrc: false,
+  presets: [
+    ['@babel/preset-env', { targets: { node: 'current' } }],
+    '@babel/preset-typescript',
+    ['@babel/preset-react', { runtime: 'automatic' }],
+  ],
+  plugins: [require('./babel.nutui')],
+}
+
 module.exports = {
   testTimeout: 30000,
   projects: [
+    {
+      displayName: 'client',
+      testEnvironment: 'jsdom',
+      roots: ['<rootDir>/src'],
+      testMatch: ['**/*.test.ts', '**/*.test.tsx'],
+      setupFiles: ['<rootDir>/tests/client-mocks/setup.js'],
+      transform: { '^.+\\.[tj]sx?$': ['babel-jest', clientBabel] },
+      // NutUI ships ES modules; let jest compile it like our code.
+      transformIgnorePatterns: ['/node_modules/(?!@nutui/)'],
+      moduleNameMapper: {
+        '^@tarojs/taro$': '<rootDir>/tests/client-mocks/taro.ts',
+        '^@tarojs/components$': '<rootDir>/tests/client-mocks/components.tsx',
+        '\\.(css|scss)$': '<rootDir>/tests/client-mocks/style.js',
+        '^@/(.*)$': '<rootDir>/src/$1',
+        '^@common/(.*)$': '<rootDir>/common/$1',
+        '^@server/(.*)$': '<rootDir>/server/$1',
+      },
+    },
     {
       displayName: 'server',
       testEnvironment: 'node',

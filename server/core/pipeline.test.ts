@@ -287,6 +287,25 @@ describe.each(engines())('pipeline on %s', (engine) => {
       expect(await countTitled('幂等六')).toBe(1)
     })
 
+    test('a claim left by a request that died is taken over once it is stale, and only then', async () => {
+      const key = 'idem-key-0008'
+      const me = await t.ok('account', 'me', {}, { token: staff })
+      // A claim with no answer, as a process that crashed mid-request leaves it.
+      await t.db
+        .insertInto('idempotency_keys')
+        .values({ user_id: me.id, key, action: 'announcements.save', response: null, created_at: t.clock.now().toISOString() })
+        .execute()
+      const fresh = await t.call('announcements', 'save', draft('幂等八'), { token: staff, idempotencyKey: key })
+      expect(fresh.status).toBe(409)
+      expect(fresh.error?.code).toBe('IN_PROGRESS')
+      t.clock.advance(61_000)
+      const taken = await t.call('announcements', 'save', draft('幂等八'), { token: staff, idempotencyKey: key })
+      expect(taken.status).toBe(200)
+      expect(await countTitled('幂等八')).toBe(1)
+      const again = await t.ok('announcements', 'save', draft('幂等八'), { token: staff, idempotencyKey: key })
+      expect(again.id).toBe(taken.data.id)
+    })
+
     test('queries ignore the key', async () => {
       const key = 'idem-key-0007'
       const a = await t.ok('account', 'me', {}, { token: resident, idempotencyKey: key })

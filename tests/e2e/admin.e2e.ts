@@ -41,9 +41,11 @@ test('an admin makes a resident a grid worker, who then sees the grid workbench'
   await page.getByRole('checkbox', { name: '网格员' }).click()
   await button(page, '保存角色').click()
   await page.locator('.field-error', { hasText: '网格员至少负责一个网格' }).waitFor()
+  await page.locator('.field-error', { hasText: '网格员请填写工作电话' }).waitFor()
   await shot(page, 'admin-2-person-error')
 
   await page.getByRole('checkbox', { name: '第八网格' }).click()
+  await page.locator('.person__work-phone input').fill('13852149188')
   await button(page, '保存角色').click()
   await page.locator('.person__role', { hasText: '网格员' }).waitFor()
   await shot(page, 'admin-3-person-saved')
@@ -55,6 +57,9 @@ test('an admin makes a resident a grid worker, who then sees the grid workbench'
   await tab(other, '我的')
   await other.getByText('网格员工作台').waitFor()
   await other.locator('.me__role', { hasText: '网格员' }).waitFor()
+  // …and the residents of 第八网格 see him with his work phone to call.
+  await tab(other, '我的网格')
+  await other.getByText('拨打 13852149188').waitFor()
   expect(errors).toEqual([])
   await ctx.close()
 })

@@ -235,6 +235,18 @@ describe.each(engines())('account on %s', (engine) => {
       expect(grids.flatMap((g) => g.workers)).not.toContain('钱卫东')
     })
 
+    test('the only admin cannot delete the account; once another admin exists, they can', async () => {
+      const token = await t.signIn('admin')
+      const refused = await t.call('account', 'deleteAccount', { confirm: DELETE_CONFIRMATION }, { token })
+      expect(refused.status).toBe(409)
+      expect(refused.error?.message).toContain('唯一的管理员')
+      expect((await t.call('account', 'me', {}, { token })).status).toBe(200)
+
+      const staffMe = await t.ok('account', 'me', {}, { token: staff })
+      await t.ok('people', 'assign', { userId: staffMe.id, roles: ['staff', 'admin'] }, { token })
+      expect((await t.call('account', 'deleteAccount', { confirm: DELETE_CONFIRMATION }, { token })).status).toBe(200)
+    })
+
     test('a resident who deleted the account is gone from the household and can start afresh', async () => {
       const token = await t.consentedNewcomer()
       const b = await building('管道新村10号楼')

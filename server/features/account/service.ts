@@ -139,6 +139,17 @@ export async function exportData(ctx: AuthedCtx): Promise<Record<string, unknown
  */
 export async function deleteAccount(ctx: AuthedCtx): Promise<null> {
   const { db, actor } = ctx
+  if (actor.roles.includes('admin')) {
+    const others = await db
+      .selectFrom('user_roles')
+      .select((eb) => eb.fn.countAll<number>().as('n'))
+      .where('role', '=', 'admin')
+      .where('user_id', '!=', actor.userId)
+      .executeTakeFirstOrThrow()
+    if (Number(others.n) === 0) {
+      throw new AppError('CONFLICT', '您是社区唯一的管理员，请先指定另一位管理员，再注销账号')
+    }
+  }
   const now = ctx.clock().toISOString()
   await db.transaction().execute(async (tx) => {
     await tx

@@ -12,7 +12,12 @@ export interface PersonOut {
   roles: Role[]
   gridIds: number[]
   team: { id: number; name: string; leader: boolean } | null
+  /** The number residents call: a service number, shown whole. */
+  workPhone: string | null
 }
+
+/** A mobile number or a landline with its area code (0516-83861234). */
+export const WORK_PHONE_RE = /^(1[3-9]\d{9}|0\d{2,3}-?\d{7,8})$/
 
 /** Roles an admin grants. 'resident' follows from registering a household and is not granted by hand. */
 export const GRANTABLE_ROLES = ['grid_worker', 'volunteer', 'staff', 'admin'] as const
@@ -24,10 +29,20 @@ export const assignInput = z
     gridIds: z.array(z.number({ error: '网格无效' }).int('网格无效').positive('网格无效').max(MAX_ID, '网格无效'), { error: '网格应为列表' }).max(10, '网格最多10个').default([]),
     teamId: z.number({ error: '志愿队无效' }).int('志愿队无效').positive('志愿队无效').max(MAX_ID, '志愿队无效').nullable().default(null),
     leader: z.boolean({ error: '队长应为是或否' }).default(false),
+    workPhone: z
+      .string({ error: '工作电话应为文字' })
+      .trim()
+      .transform((s) => s.replace(/[\s]/g, ''))
+      .pipe(z.string().regex(WORK_PHONE_RE, '工作电话应为手机号或带区号的座机号，如 0516-83861234'))
+      .nullable()
+      .default(null),
   })
   .superRefine((v, ctx) => {
     if (v.roles.includes('grid_worker') && v.gridIds.length === 0) {
       ctx.addIssue({ code: 'custom', path: ['gridIds'], message: '网格员至少负责一个网格' })
+    }
+    if (v.roles.includes('grid_worker') && !v.workPhone) {
+      ctx.addIssue({ code: 'custom', path: ['workPhone'], message: '网格员请填写工作电话，方便居民联系' })
     }
     if (v.roles.includes('volunteer') && v.teamId === null) {
       ctx.addIssue({ code: 'custom', path: ['teamId'], message: '志愿者请选择所属志愿队' })

@@ -17,7 +17,9 @@ function baseQuery(db: Db) {
     .where('users.deleted_at', 'is', null)
 }
 
-async function hydrate(db: Db, rows: { id: number; name: string | null; phone: string | null; building: string | null; unit: number | null; room: string | null; gridName: string | null }[]): Promise<PersonOut[]> {
+type PersonRow = { id: number; name: string | null; phone: string | null; workPhone: string | null; building: string | null; unit: number | null; room: string | null; gridName: string | null }
+
+async function hydrate(db: Db, rows: PersonRow[]): Promise<PersonOut[]> {
   if (rows.length === 0) return []
   const ids = rows.map((r) => r.id)
   const [roles, grids, teams] = await Promise.all([
@@ -41,6 +43,7 @@ async function hydrate(db: Db, rows: { id: number; name: string | null; phone: s
       roles: roles.filter((x) => x.user_id === r.id).map((x) => x.role as Role),
       gridIds: grids.filter((x) => x.user_id === r.id).map((x) => x.grid_id),
       team: team ? { id: team.id, name: team.name, leader: team.isLeader === 1 } : null,
+      workPhone: r.workPhone,
     }
   })
 }
@@ -49,6 +52,7 @@ const columns = [
   'users.id as id',
   'users.name as name',
   'users.phone as phone',
+  'users.work_phone as workPhone',
   'buildings.name as building',
   'households.unit as unit',
   'households.room as room',
@@ -116,6 +120,7 @@ export async function assign(ctx: AuthedCtx, input: z.output<typeof assignInput>
         .onConflict((oc) => oc.columns(['user_id', 'role']).doNothing())
         .execute()
     }
+    await tx.updateTable('users').set({ work_phone: input.workPhone, updated_at: now }).where('id', '=', input.userId).execute()
     await tx.deleteFrom('grid_workers').where('user_id', '=', input.userId).execute()
     for (const gridId of gridIds) await tx.insertInto('grid_workers').values({ user_id: input.userId, grid_id: gridId }).execute()
     await tx.deleteFrom('volunteer_members').where('user_id', '=', input.userId).execute()
@@ -127,7 +132,7 @@ export async function assign(ctx: AuthedCtx, input: z.output<typeof assignInput>
       action: 'roles.assign',
       targetType: 'user',
       targetId: input.userId,
-      detail: { from: before.roles, to: [...wanted], gridIds, teamId, leader: teamId !== null && input.leader },
+      detail: { from: before.roles, to: [...wanted], gridIds, teamId, leader: teamId !== null && input.leader, workPhone: input.workPhone },
       at: now,
     })
   })

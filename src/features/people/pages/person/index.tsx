@@ -1,7 +1,7 @@
 import Taro, { useRouter } from '@tarojs/taro'
 import { useState } from 'react'
 import { Text, View } from '@tarojs/components'
-import { Button, Switch } from '@nutui/nutui-react-taro'
+import { Button, Input, Switch } from '@nutui/nutui-react-taro'
 import { GRANTABLE_ROLES, type PersonOut } from '@server/features/people/actions'
 import type { GridOut, TeamOut } from '@server/features/community/actions'
 import { ApiError, call, messageOf } from '@/core/api'
@@ -35,6 +35,7 @@ function PersonView({ person, grids, teams, canEdit }: { person: PersonOut; grid
   const [gridIds, setGridIds] = useState<number[]>(person.gridIds)
   const [teamId, setTeamId] = useState<number | null>(person.team?.id ?? null)
   const [leader, setLeader] = useState(person.team?.leader ?? false)
+  const [workPhone, setWorkPhone] = useState(person.workPhone ?? '')
   const [errors, setErrors] = useState<Record<string, string>>({})
   const [busy, setBusy] = useState(false)
 
@@ -44,7 +45,7 @@ function PersonView({ person, grids, teams, canEdit }: { person: PersonOut; grid
     setBusy(true)
     setErrors({})
     try {
-      const saved = await call('people', 'assign', { userId: p.id, roles, gridIds, teamId, leader })
+      const saved = await call('people', 'assign', { userId: p.id, roles, gridIds, teamId, leader, workPhone: workPhone.trim() || null })
       setP(saved)
       if (saved.id === useSession.getState().me?.id) void useSession.getState().ensure()
       toast('已保存', 'success')
@@ -62,6 +63,7 @@ function PersonView({ person, grids, teams, canEdit }: { person: PersonOut; grid
         <Text className='person__name'>{p.name}</Text>
         <Text className='muted'>手机 {p.phone || '未登记'}</Text>
         <Text className='muted'>{p.address ? `${p.address} · ${p.gridName}` : '未登记住址'}</Text>
+        {p.workPhone ? <Text className='muted'>工作电话 {p.workPhone}</Text> : null}
         <View className='person__roles'>
           {p.roles.map((r) => (
             <Text key={r} className='person__role'>
@@ -83,6 +85,14 @@ function PersonView({ person, grids, teams, canEdit }: { person: PersonOut; grid
               <Text className='person__label'>负责网格</Text>
               <Chips label='负责网格' columns={3} options={grids.map((g) => ({ value: g.id, label: g.name }))} value={gridIds} onChange={(g) => setGridIds(toggle(gridIds, g))} />
               {errors.gridIds ? <Text className='field-error'>{errors.gridIds}</Text> : null}
+            </View>
+          ) : null}
+
+          {roles.includes('grid_worker') || roles.includes('staff') ? (
+            <View>
+              <Text className='person__label'>工作电话（居民拨打的号码）</Text>
+              <Input className='person__work-phone' type='tel' value={workPhone} placeholder='手机号或 0516-83861234' maxLength={16} onChange={(v: string) => setWorkPhone(v)} />
+              {errors.workPhone ? <Text className='field-error'>{errors.workPhone}</Text> : null}
             </View>
           ) : null}
 
