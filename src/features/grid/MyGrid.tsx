@@ -52,12 +52,14 @@ export function MyGrid({ registered }: { registered: boolean }) {
           ) : (
             g.workers.map((w) => (
               <View key={w.name} className='card my-grid__worker'>
-                <View className='my-grid__avatar'>{w.name.slice(0, 1)}</View>
-                <View className='my-grid__who'>
-                  <Text className='my-grid__worker-name'>{w.name}</Text>
-                  <Text className='muted'>{g.grid.name}网格员</Text>
+                <View className='my-grid__person'>
+                  <View className='my-grid__avatar'>{w.name.slice(0, 1)}</View>
+                  <View className='my-grid__who'>
+                    <Text className='my-grid__worker-name'>{w.name}</Text>
+                    <Text className='muted'>{g.grid.name}网格员</Text>
+                  </View>
                 </View>
-                {w.phone ? <CallButton phone={w.phone} label='拨打' fill='outline' /> : null}
+                {w.phone ? <CallButton phone={w.phone} label='拨打' fill='outline' block /> : null}
               </View>
             ))
           )}

@@ -61,7 +61,7 @@ export default function MePage() {
               )}
               <Cell
                 title='长辈版'
-                description='字更大、按钮更大，看得清点得准'
+                description='字和按钮更大，看得清、点得准'
                 extra={<Switch checked={elder} onChange={(v: boolean) => toggleElder(v)} aria-label='长辈版' />}
               />
               <Cell title='我的数据与隐私' description='导出我的数据、注销账号、隐私保护指引' clickable onClick={go(PAGE.myData)} />

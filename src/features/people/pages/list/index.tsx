@@ -40,7 +40,7 @@ export default function PeoplePage() {
           <View>
             <SearchBar className='people__search' value={q} placeholder='姓名、手机号或楼栋' onChange={(v: string) => setQ(v)} onSearch={(v: string) => setSubmitted(v.trim())} onClear={() => setSubmitted('')} />
             <View className='people__filters'>
-              <Chips label='角色' columns={5} options={FILTERS} value={role} onChange={setRole} />
+              <Chips label='角色' columns={3} options={FILTERS} value={role} onChange={setRole} />
             </View>
             <Async q={list} isEmpty={(l) => l.length === 0} empty={<Empty title='没有找到相关人员' hint='换个关键词试试' />}>
               {(people) => (

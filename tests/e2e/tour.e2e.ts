@@ -1,0 +1,91 @@
+// Every page of the app opened as the person it is for, in standard and in elder mode, with a screenshot each.
+// A page that throws, shows nothing, or loses its title fails here.
+import type { Browser, Page } from 'playwright-core'
+import { cell, openBrowser, phone, shot, signInAs, startServer, tab, watchErrors, type Server } from './harness'
+
+let server: Server
+let browser: Browser
+
+beforeAll(async () => {
+  server = await startServer()
+  browser = await openBrowser()
+})
+
+afterAll(async () => {
+  await browser?.close()
+  await server?.stop()
+})
+
+async function visit(page: Page, hashPath: string, expectText: string, name: string) {
+  await page.goto(`${server.url}/#${hashPath}`)
+  await page.getByText(expectText, { exact: false }).filter({ visible: true }).first().waitFor()
+  await shot(page, name)
+}
+
+async function setElder(page: Page, on: boolean) {
+  await tab(page, '我的')
+  const sw = page.locator('.nut-switch')
+  await sw.waitFor()
+  const isOn = ((await sw.getAttribute('class')) ?? '').includes('nut-switch-open')
+  if (isOn !== on) {
+    await sw.click()
+    await page.getByText(on ? '已切换为长辈版' : '已切换为标准版').waitFor()
+  }
+}
+
+for (const mode of ['standard', 'elder'] as const) {
+  test(`resident pages in ${mode} mode`, async () => {
+    const ctx = await phone(browser)
+    const page = await ctx.newPage()
+    const errors = watchErrors(page)
+    await signInAs(page, server, 'volunteer')
+    await page.waitForURL(/pages\/home/)
+    await setElder(page, mode === 'elder')
+    await visit(page, '/pages/home/index', '社区公告', `tour-${mode}-home`)
+    await visit(page, '/pages/grid/index', '第六网格', `tour-${mode}-grid`)
+    await visit(page, '/pages/me/index', '红石榴邻里互助队', `tour-${mode}-me`)
+    await visit(page, '/features/account/pages/profile/index', '属于第六网格', `tour-${mode}-profile`)
+    await visit(page, '/features/account/pages/data/index', '导出我的数据', `tour-${mode}-my-data`)
+    await page.locator('.nut-button', { hasText: '导出我的数据' }).click()
+    await page.locator('.my-data__pre', { hasText: '"name": "周雨婷"' }).waitFor()
+    await shot(page, `tour-${mode}-my-data-exported`)
+    await visit(page, '/features/onboarding/pages/privacy/index', '三、谁能看到', `tour-${mode}-privacy`)
+    await visit(page, '/features/announcements/pages/detail/index?id=1', '徐州东站班车冬季时刻调整', `tour-${mode}-announcement`)
+    for (const service of ['hotline', 'appointments', 'shuttle', 'events']) {
+      await visit(page, `/features/services/pages/coming-soon/index?service=${service}`, '即将开放', `tour-${mode}-coming-soon-${service}`)
+    }
+    await visit(page, '/features/auth/pages/login/index', '演示账号', `tour-${mode}-login`)
+    expect(errors).toEqual([])
+    await ctx.close()
+  })
+}
+
+test('staff pages', async () => {
+  const ctx = await phone(browser)
+  const page = await ctx.newPage()
+  const errors = watchErrors(page)
+  await signInAs(page, server, 'admin')
+  await page.waitForURL(/pages\/home/)
+  await tab(page, '我的')
+  await page.getByText('社区工作台').waitFor()
+  await shot(page, 'tour-staff-me')
+  await cell(page, '公告管理').click()
+  await page.locator('.announcement-item__status', { hasText: '已发布' }).first().waitFor()
+  await shot(page, 'tour-staff-announcements')
+  await visit(page, '/features/announcements/pages/edit/index?id=2', '已发布，居民可以看到', 'tour-staff-announcement-edit')
+  await visit(page, '/features/announcements/pages/edit/index', '保存草稿', 'tour-staff-announcement-new')
+  await visit(page, '/features/people/pages/list/index', '共 11 人', 'tour-staff-people')
+  await visit(page, '/features/people/pages/person/index?id=3', '负责网格', 'tour-staff-person-gridworker')
+  await visit(page, '/features/people/pages/person/index?id=9', '所属志愿队', 'tour-staff-person-volunteer')
+  expect(errors).toEqual([])
+  await ctx.close()
+})
+
+test('a resident is refused the staff pages', async () => {
+  const ctx = await phone(browser)
+  const page = await ctx.newPage()
+  await signInAs(page, server, 'resident')
+  await page.waitForURL(/pages\/home/)
+  await visit(page, '/features/people/pages/list/index', '您没有权限进行此操作', 'tour-resident-people-refused')
+  await ctx.close()
+})
