@@ -1,24 +1,12 @@
-import type { Browser } from 'playwright-core'
-import { button, cell, openBrowser, phone, shot, signInAs, startServer, tab, watchErrors, type Server } from './harness'
+import { button, cell, phone, setupE2E, shot, signInAs, tab, watchErrors } from './harness'
 
-let server: Server
-let browser: Browser
-
-beforeAll(async () => {
-  server = await startServer()
-  browser = await openBrowser()
-})
-
-afterAll(async () => {
-  await browser?.close()
-  await server?.stop()
-})
+const e2e = setupE2E()
 
 test('an admin makes a resident a grid worker, who then sees the grid workbench', async () => {
-  const ctx = await phone(browser)
+  const ctx = await phone(e2e.browser)
   const page = await ctx.newPage()
   const errors = watchErrors(page)
-  await signInAs(page, server, 'admin')
+  await signInAs(page, e2e.server, 'admin')
   await page.waitForURL(/pages\/home/)
   await tab(page, '我的')
   await cell(page, '人员与角色').click()
@@ -51,8 +39,8 @@ test('an admin makes a resident a grid worker, who then sees the grid workbench'
   await shot(page, 'admin-3-person-saved')
 
   // The new grid worker sees the workbench entry in 我的, in another browser.
-  const other = await (await phone(browser)).newPage()
-  await signInAs(other, server, 'resident2')
+  const other = await (await phone(e2e.browser)).newPage()
+  await signInAs(other, e2e.server, 'resident2')
   await other.waitForURL(/pages\/home/)
   await tab(other, '我的')
   await other.getByText('网格员工作台').waitFor()
@@ -65,8 +53,8 @@ test('an admin makes a resident a grid worker, who then sees the grid workbench'
 })
 
 test('staff publish an announcement and residents read it on 首页', async () => {
-  const staff = await (await phone(browser)).newPage()
-  await signInAs(staff, server, 'staff')
+  const staff = await (await phone(e2e.browser)).newPage()
+  await signInAs(staff, e2e.server, 'staff')
   await staff.waitForURL(/pages\/home/)
   await tab(staff, '我的')
   await cell(staff, '公告管理').click()
@@ -81,8 +69,8 @@ test('staff publish an announcement and residents read it on 首页', async () =
   await staff.getByText('已发布，居民可以看到', { exact: false }).waitFor()
   await shot(staff, 'announcements-1-edit-published')
 
-  const resident = await (await phone(browser)).newPage()
-  await signInAs(resident, server, 'resident')
+  const resident = await (await phone(e2e.browser)).newPage()
+  await signInAs(resident, e2e.server, 'resident')
   await resident.waitForURL(/pages\/home/)
   await resident.locator('.announcement-item__title', { hasText: '停水通知' }).click()
   await resident.locator('.announcement__body', { hasText: '因管网检修' }).waitFor()
@@ -90,6 +78,6 @@ test('staff publish an announcement and residents read it on 首页', async () =
 
   await button(staff, '撤回').click()
   await staff.getByText('已撤回，居民看不到', { exact: false }).waitFor()
-  const list = await server.api<{ items: { title: string }[] }>('announcements', 'list', { pageSize: 50 })
+  const list = await e2e.server.api<{ items: { title: string }[] }>('announcements', 'list', { pageSize: 50 })
   expect(list.body.data?.items.map((a) => a.title)).not.toContain('停水通知')
 })

@@ -1,18 +1,7 @@
-import type { Browser, Page } from 'playwright-core'
-import { openBrowser, phone, shot, signInAs, startServer, tab, watchErrors, type Server } from './harness'
+import type { Page } from 'playwright-core'
+import { phone, setupE2E, shot, signInAs, tab, watchErrors } from './harness'
 
-let server: Server
-let browser: Browser
-
-beforeAll(async () => {
-  server = await startServer()
-  browser = await openBrowser()
-})
-
-afterAll(async () => {
-  await browser?.close()
-  await server?.stop()
-})
+const e2e = setupE2E()
 
 const px = (page: Page, selector: string) =>
   page.locator(selector).first().evaluate((el) => parseFloat(getComputedStyle(el).fontSize))
@@ -21,10 +10,10 @@ const height = (page: Page, selector: string) =>
   page.locator(selector).first().evaluate((el) => el.getBoundingClientRect().height)
 
 test('elder mode enlarges text and tap targets on every page, and is remembered', async () => {
-  const ctx = await phone(browser)
+  const ctx = await phone(e2e.browser)
   const page = await ctx.newPage()
   const errors = watchErrors(page)
-  await signInAs(page, server, 'resident')
+  await signInAs(page, e2e.server, 'resident')
   await page.waitForURL(/pages\/home/)
   await page.locator('.announcement-item__title').first().waitFor()
   const before = {
@@ -70,8 +59,8 @@ test('elder mode enlarges text and tap targets on every page, and is remembered'
   await page.locator('.my-grid__grid-name').waitFor()
   expect(await px(page, '.page')).toBeGreaterThanOrEqual(18)
 
-  const fresh = await (await phone(browser)).newPage()
-  await signInAs(fresh, server, 'resident')
+  const fresh = await (await phone(e2e.browser)).newPage()
+  await signInAs(fresh, e2e.server, 'resident')
   await fresh.waitForURL(/pages\/home/)
   await tab(fresh, '我的')
   await fresh.getByText('长辈版', { exact: true }).waitFor()

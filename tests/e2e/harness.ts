@@ -118,3 +118,17 @@ export function cell(page: Page, text: string) {
 export async function tab(page: Page, name: '首页' | '我的网格' | '我的') {
   await page.locator('.taro-tabbar__tabbar').getByText(name, { exact: true }).click()
 }
+
+/** One server and one browser per test file, started before its tests and stopped after them. */
+export function setupE2E(): { server: Server; browser: Browser } {
+  const env = {} as { server: Server; browser: Browser }
+  beforeAll(async () => {
+    env.server = await startServer()
+    env.browser = await openBrowser()
+  })
+  afterAll(async () => {
+    await env.browser?.close()
+    await env.server?.stop()
+  })
+  return env
+}

@@ -1,25 +1,13 @@
-import type { Browser } from 'playwright-core'
-import { button, isDisabled, openBrowser, phone, shot, signInAs, startServer, tab, watchErrors, type Server } from './harness'
+import { button, isDisabled, phone, setupE2E, shot, signInAs, tab, watchErrors } from './harness'
 
-let server: Server
-let browser: Browser
-
-beforeAll(async () => {
-  server = await startServer()
-  browser = await openBrowser()
-})
-
-afterAll(async () => {
-  await browser?.close()
-  await server?.stop()
-})
+const e2e = setupE2E()
 
 test('a newcomer consents, registers the household and sees their grid', async () => {
-  const ctx = await phone(browser)
+  const ctx = await phone(e2e.browser)
   const page = await ctx.newPage()
   const errors = watchErrors(page)
 
-  await signInAs(page, server, 'newcomer')
+  await signInAs(page, e2e.server, 'newcomer')
   await page.waitForURL(/onboarding\/pages\/consent/)
   await page.getByText('欢迎使用红石榴 · 管道社区服务').waitFor()
   // Not pre-ticked: the button stays disabled until the person ticks the box.
@@ -65,9 +53,9 @@ test('a newcomer consents, registers the household and sees their grid', async (
 })
 
 test('the registration draft survives leaving the page', async () => {
-  const ctx = await phone(browser)
+  const ctx = await phone(e2e.browser)
   const page = await ctx.newPage()
-  await signInAs(page, server, 'newcomer')
+  await signInAs(page, e2e.server, 'newcomer')
   await page.waitForURL(/consent/)
   await page.getByText('我已阅读并同意《隐私保护指引》').click()
   await button(page, '同意并继续').click()

@@ -1,23 +1,12 @@
 // Every page of the app opened as the person it is for, in standard and in elder mode, with a screenshot each.
 // A page that throws, shows nothing, or loses its title fails here.
-import type { Browser, Page } from 'playwright-core'
-import { cell, openBrowser, phone, shot, signInAs, startServer, tab, watchErrors, type Server } from './harness'
+import type { Page } from 'playwright-core'
+import { cell, phone, setupE2E, shot, signInAs, tab, watchErrors } from './harness'
 
-let server: Server
-let browser: Browser
-
-beforeAll(async () => {
-  server = await startServer()
-  browser = await openBrowser()
-})
-
-afterAll(async () => {
-  await browser?.close()
-  await server?.stop()
-})
+const e2e = setupE2E()
 
 async function visit(page: Page, hashPath: string, expectText: string, name: string) {
-  await page.goto(`${server.url}/#${hashPath}`)
+  await page.goto(`${e2e.server.url}/#${hashPath}`)
   await page.getByText(expectText, { exact: false }).filter({ visible: true }).first().waitFor()
   await shot(page, name)
 }
@@ -35,10 +24,10 @@ async function setElder(page: Page, on: boolean) {
 
 for (const mode of ['standard', 'elder'] as const) {
   test(`resident pages in ${mode} mode`, async () => {
-    const ctx = await phone(browser)
+    const ctx = await phone(e2e.browser)
     const page = await ctx.newPage()
     const errors = watchErrors(page)
-    await signInAs(page, server, 'volunteer')
+    await signInAs(page, e2e.server, 'volunteer')
     await page.waitForURL(/pages\/home/)
     await setElder(page, mode === 'elder')
     await visit(page, '/pages/home/index', '社区公告', `tour-${mode}-home`)
@@ -61,10 +50,10 @@ for (const mode of ['standard', 'elder'] as const) {
 }
 
 test('staff pages', async () => {
-  const ctx = await phone(browser)
+  const ctx = await phone(e2e.browser)
   const page = await ctx.newPage()
   const errors = watchErrors(page)
-  await signInAs(page, server, 'admin')
+  await signInAs(page, e2e.server, 'admin')
   await page.waitForURL(/pages\/home/)
   await tab(page, '我的')
   await page.getByText('社区工作台').waitFor()
@@ -82,9 +71,9 @@ test('staff pages', async () => {
 })
 
 test('a resident is refused the staff pages', async () => {
-  const ctx = await phone(browser)
+  const ctx = await phone(e2e.browser)
   const page = await ctx.newPage()
-  await signInAs(page, server, 'resident')
+  await signInAs(page, e2e.server, 'resident')
   await page.waitForURL(/pages\/home/)
   await visit(page, '/features/people/pages/list/index', '您没有权限进行此操作', 'tour-resident-people-refused')
   await ctx.close()
