@@ -16,6 +16,8 @@ import http from 'node:http'
 import type { AddressInfo } from 'node:net'
 import os from 'node:os'
 import path from 'node:path'
+import type { Duplex } from 'node:stream'
+import type * as MiniprogramCiModule from 'miniprogram-ci'
 import type { IAnalyseResult } from 'miniprogram-ci/dist/common/code-analyse'
 import { allPages, type AppJson } from './size'
 
@@ -79,7 +81,7 @@ export function tabBarIcons(weappDir: string, app: AppJson): TabIcon[] {
 // ---------------------------------------------------------------------------------------------------------------
 // miniprogram-ci, offline
 
-type MiniprogramCi = typeof import('miniprogram-ci')
+type MiniprogramCi = typeof MiniprogramCiModule
 type CiProject = InstanceType<MiniprogramCi['Project']>
 
 /**
@@ -148,7 +150,7 @@ async function offline<T>(fn: (ci: MiniprogramCi, run: CiRun) => Promise<T>): Pr
     run.blockedRequests.push(`${req.method} ${req.url}`)
     res.writeHead(502).end()
   })
-  proxyServer.on('connect', (req: http.IncomingMessage, socket: import('node:stream').Duplex) => {
+  proxyServer.on('connect', (req: http.IncomingMessage, socket: Duplex) => {
     run.blockedRequests.push(`CONNECT ${req.url}`)
     socket.destroy()
   })

@@ -1,13 +1,9 @@
-import { button, cell, phone, setupE2E, shot, signInAs, tab, watchErrors } from './harness'
+import { button, cell, openAs, setupE2E, shot, tab } from './harness'
 
 const e2e = setupE2E()
 
 test('an admin makes a resident a grid worker, who then sees the grid workbench', async () => {
-  const ctx = await phone(e2e.browser)
-  const page = await ctx.newPage()
-  const errors = watchErrors(page)
-  await signInAs(page, e2e.server, 'admin')
-  await page.waitForURL(/pages\/home/)
+  const { page, errors, close } = await openAs(e2e, 'admin')
   await tab(page, '我的')
   await cell(page, '人员与角色').click()
   await page.waitForURL(/people\/pages\/list/)
@@ -39,9 +35,7 @@ test('an admin makes a resident a grid worker, who then sees the grid workbench'
   await shot(page, 'admin-3-person-saved')
 
   // The new grid worker sees the workbench entry in 我的, in another browser.
-  const other = await (await phone(e2e.browser)).newPage()
-  await signInAs(other, e2e.server, 'resident2')
-  await other.waitForURL(/pages\/home/)
+  const { page: other } = await openAs(e2e, 'resident2')
   await tab(other, '我的')
   await other.getByText('网格员工作台').waitFor()
   await other.locator('.me__role', { hasText: '网格员' }).waitFor()
@@ -49,13 +43,11 @@ test('an admin makes a resident a grid worker, who then sees the grid workbench'
   await tab(other, '我的网格')
   await other.getByText('拨打 13852149188').waitFor()
   expect(errors).toEqual([])
-  await ctx.close()
+  await close()
 })
 
 test('staff publish an announcement and residents read it on 首页', async () => {
-  const staff = await (await phone(e2e.browser)).newPage()
-  await signInAs(staff, e2e.server, 'staff')
-  await staff.waitForURL(/pages\/home/)
+  const { page: staff } = await openAs(e2e, 'staff')
   await tab(staff, '我的')
   await cell(staff, '公告管理').click()
   await button(staff, '新建公告').click()
@@ -69,9 +61,7 @@ test('staff publish an announcement and residents read it on 首页', async () =
   await staff.getByText('已发布，居民可以看到', { exact: false }).waitFor()
   await shot(staff, 'announcements-1-edit-published')
 
-  const resident = await (await phone(e2e.browser)).newPage()
-  await signInAs(resident, e2e.server, 'resident')
-  await resident.waitForURL(/pages\/home/)
+  const { page: resident } = await openAs(e2e, 'resident')
   await resident.locator('.announcement-item__title', { hasText: '停水通知' }).click()
   await resident.locator('.announcement__body', { hasText: '因管网检修' }).waitFor()
   await shot(resident, 'announcements-2-detail')

@@ -1,5 +1,5 @@
 import type { Page } from 'playwright-core'
-import { phone, setupE2E, shot, signInAs, tab, watchErrors } from './harness'
+import { openAs, setupE2E, shot, tab } from './harness'
 
 const e2e = setupE2E()
 
@@ -10,11 +10,7 @@ const height = (page: Page, selector: string) =>
   page.locator(selector).first().evaluate((el) => el.getBoundingClientRect().height)
 
 test('elder mode enlarges text and tap targets on every page, and is remembered', async () => {
-  const ctx = await phone(e2e.browser)
-  const page = await ctx.newPage()
-  const errors = watchErrors(page)
-  await signInAs(page, e2e.server, 'resident')
-  await page.waitForURL(/pages\/home/)
+  const { page, errors, close } = await openAs(e2e, 'resident')
   await page.locator('.announcement-item__title').first().waitFor()
   const before = {
     body: await px(page, '.page'),
@@ -59,14 +55,12 @@ test('elder mode enlarges text and tap targets on every page, and is remembered'
   await page.locator('.my-grid__grid-name').waitFor()
   expect(await px(page, '.page')).toBeGreaterThanOrEqual(18)
 
-  const fresh = await (await phone(e2e.browser)).newPage()
-  await signInAs(fresh, e2e.server, 'resident')
-  await fresh.waitForURL(/pages\/home/)
+  const { page: fresh } = await openAs(e2e, 'resident')
   await tab(fresh, '我的')
   await fresh.getByText('长辈版', { exact: true }).waitFor()
   // The account's setting arrives with the profile; wait for it rather than for a fixed time.
   await fresh.locator('.page.elder .nut-cell-title').first().waitFor()
   expect(await px(fresh, '.page.elder .nut-cell-title')).toBeGreaterThanOrEqual(18)
   expect(errors).toEqual([])
-  await ctx.close()
+  await close()
 })

@@ -132,3 +132,16 @@ export function setupE2E(): { server: Server; browser: Browser } {
   })
   return env
 }
+
+/**
+ * A phone of its own, signed in as a demo person (on 首页 once signed in; a newcomer lands on the notice).
+ * `errors` collects uncaught page errors for the test to assert on.
+ */
+export async function openAs(env: { server: Server; browser: Browser }, key: string) {
+  const ctx = await phone(env.browser)
+  const page = await ctx.newPage()
+  const errors = watchErrors(page)
+  await signInAs(page, env.server, key)
+  await page.waitForURL(key === 'newcomer' ? /onboarding\/pages\/consent/ : /pages\/home/)
+  return { page, errors, close: () => ctx.close() }
+}

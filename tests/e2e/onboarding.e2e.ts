@@ -1,14 +1,9 @@
-import { button, isDisabled, phone, setupE2E, shot, signInAs, tab, watchErrors } from './harness'
+import { button, isDisabled, openAs, setupE2E, shot, tab } from './harness'
 
 const e2e = setupE2E()
 
 test('a newcomer consents, registers the household and sees their grid', async () => {
-  const ctx = await phone(e2e.browser)
-  const page = await ctx.newPage()
-  const errors = watchErrors(page)
-
-  await signInAs(page, e2e.server, 'newcomer')
-  await page.waitForURL(/onboarding\/pages\/consent/)
+  const { page, errors, close } = await openAs(e2e, 'newcomer')
   await page.getByText('欢迎使用红石榴 · 管道社区服务').waitFor()
   // Not pre-ticked: the button stays disabled until the person ticks the box.
   const agree = button(page, '同意并继续')
@@ -49,14 +44,11 @@ test('a newcomer consents, registers the household and sees their grid', async (
   await page.getByText('管道新村3号楼 2单元 302室 · 第一网格').waitFor()
   await shot(page, 'onboarding-5-me')
   expect(errors).toEqual([])
-  await ctx.close()
+  await close()
 })
 
 test('the registration draft survives leaving the page', async () => {
-  const ctx = await phone(e2e.browser)
-  const page = await ctx.newPage()
-  await signInAs(page, e2e.server, 'newcomer')
-  await page.waitForURL(/consent/)
+  const { page, close } = await openAs(e2e, 'newcomer')
   await page.getByText('我已阅读并同意《隐私保护指引》').click()
   await button(page, '同意并继续').click()
   await page.waitForURL(/register/)
@@ -65,5 +57,5 @@ test('the registration draft survives leaving the page', async () => {
   await page.reload()
   await page.getByText('已恢复您上次未提交的内容').waitFor()
   await expect(page.locator('.profile-form__name input').inputValue()).resolves.toBe('赵大勇')
-  await ctx.close()
+  await close()
 })

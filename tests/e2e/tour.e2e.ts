@@ -1,7 +1,7 @@
 // Every page of the app opened as the person it is for, in standard and in elder mode, with a screenshot each.
 // A page that throws, shows nothing, or loses its title fails here.
 import type { Page } from 'playwright-core'
-import { cell, phone, setupE2E, shot, signInAs, tab, watchErrors } from './harness'
+import { cell, openAs, setupE2E, shot, tab } from './harness'
 
 const e2e = setupE2E()
 
@@ -24,11 +24,7 @@ async function setElder(page: Page, on: boolean) {
 
 for (const mode of ['standard', 'elder'] as const) {
   test(`resident pages in ${mode} mode`, async () => {
-    const ctx = await phone(e2e.browser)
-    const page = await ctx.newPage()
-    const errors = watchErrors(page)
-    await signInAs(page, e2e.server, 'volunteer')
-    await page.waitForURL(/pages\/home/)
+    const { page, errors, close } = await openAs(e2e, 'volunteer')
     await setElder(page, mode === 'elder')
     await visit(page, '/pages/home/index', '社区公告', `tour-${mode}-home`)
     await visit(page, '/pages/grid/index', '第六网格', `tour-${mode}-grid`)
@@ -45,16 +41,12 @@ for (const mode of ['standard', 'elder'] as const) {
     }
     await visit(page, '/features/auth/pages/login/index', '演示账号', `tour-${mode}-login`)
     expect(errors).toEqual([])
-    await ctx.close()
+    await close()
   })
 }
 
 test('staff pages', async () => {
-  const ctx = await phone(e2e.browser)
-  const page = await ctx.newPage()
-  const errors = watchErrors(page)
-  await signInAs(page, e2e.server, 'admin')
-  await page.waitForURL(/pages\/home/)
+  const { page, errors, close } = await openAs(e2e, 'admin')
   await tab(page, '我的')
   await page.getByText('社区工作台').waitFor()
   await shot(page, 'tour-staff-me')
@@ -67,14 +59,11 @@ test('staff pages', async () => {
   await visit(page, '/features/people/pages/person/index?id=3', '负责网格', 'tour-staff-person-gridworker')
   await visit(page, '/features/people/pages/person/index?id=9', '所属志愿队', 'tour-staff-person-volunteer')
   expect(errors).toEqual([])
-  await ctx.close()
+  await close()
 })
 
 test('a resident is refused the staff pages', async () => {
-  const ctx = await phone(e2e.browser)
-  const page = await ctx.newPage()
-  await signInAs(page, e2e.server, 'resident')
-  await page.waitForURL(/pages\/home/)
+  const { page, close } = await openAs(e2e, 'resident')
   await visit(page, '/features/people/pages/list/index', '您没有权限进行此操作', 'tour-resident-people-refused')
-  await ctx.close()
+  await close()
 })
