@@ -24,7 +24,8 @@ export default defineConfig<'webpack5'>(async (merge, { command, mode }) => {
       '@server': path.resolve(__dirname, '..', 'server'),
     },
     defineConstants: {
-      API_BASE_URL: JSON.stringify(process.env.API_BASE_URL ?? ''),
+      // The weapp build needs an absolute address; by default the local server of `npm start`.
+      API_BASE_URL: JSON.stringify(process.env.API_BASE_URL ?? 'http://127.0.0.1:3000'),
       CLOUD_ENV: JSON.stringify(process.env.CLOUD_ENV ?? ''),
     },
     plugins: [],

@@ -121,10 +121,20 @@ async function ensureSignedIn(): Promise<Me | null> {
 /** In WeChat: wx.login → code2Session on the server. On H5 there is no WeChat identity: sign in on a page. */
 async function signInSilently(): Promise<boolean> {
   if (process.env.TARO_ENV === 'weapp' && !CLOUD_ENV) {
-    const { code } = await Taro.login()
-    const { token } = await call('auth', 'signIn', { code })
-    useSession.getState().setToken(token)
-    return true
+    try {
+      const { code } = await Taro.login()
+      const { token } = await call('auth', 'signIn', { code })
+      useSession.getState().setToken(token)
+      return true
+    } catch (err) {
+      // In DevTools against a development server without the mini-program's secret, use the demo sign-in.
+      const community = await useSession.getState().loadCommunity().catch(() => null)
+      if (community?.demoSignIn) {
+        void Taro.navigateTo({ url: PAGE.login })
+        return false
+      }
+      throw err
+    }
   }
   if (process.env.TARO_ENV === 'weapp' && CLOUD_ENV) {
     // Cloud functions know the caller from WeChat itself; no token is needed.

@@ -16,7 +16,8 @@ test('an admin makes a resident a grid worker, who then sees the grid workbench'
 
   await page.locator('.people__search input').fill('马建国')
   await page.locator('.people__search input').press('Enter')
-  await page.locator('.people__item', { hasText: '马建国' }).waitFor()
+  // The answer to the search replaces the list: one person.
+  await page.locator('.people__count', { hasText: '共 1 人' }).waitFor()
   await expect(page.locator('.people__item').count()).resolves.toBe(1)
   await page.locator('.people__item', { hasText: '马建国' }).click()
   await page.waitForURL(/people\/pages\/person/)

@@ -7,12 +7,18 @@ import { useSession } from '@/core/session'
 import { Page } from '@/core/ui/Page'
 import { Async, Empty } from '@/core/ui/StateView'
 import { AnnouncementItem } from '@/features/announcements/components/AnnouncementItem'
+import { useAnnouncements } from '@/features/announcements/store'
 import { ServiceGrid } from '@/features/services/ServiceGrid'
 import './index.scss'
 
 export default function HomePage() {
   const community = useSession((s) => s.community)
-  const announcements = usePaged((page) => call('announcements', 'list', { page, pageSize: 10 }), [])
+  const version = useAnnouncements((s) => s.version)
+  const announcements = usePaged(async (page) => {
+    const p = await call('announcements', 'list', { page, pageSize: 10 })
+    useAnnouncements.getState().remember(p.items)
+    return p
+  }, [version])
 
   useDidShow(() => {
     void useSession.getState().ensure().catch(() => undefined)

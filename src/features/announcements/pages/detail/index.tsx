@@ -6,15 +6,17 @@ import { useQuery } from '@/core/hooks'
 import { PAGE, withQuery } from '@/core/routes'
 import { Page } from '@/core/ui/Page'
 import { Async } from '@/core/ui/StateView'
+import { useAnnouncements } from '../../store'
 import './index.scss'
 
 export default function AnnouncementPage() {
   const id = Number(useRouter().params.id)
+  const cached = useAnnouncements((s) => s.byId[id])
   const q = useQuery(() => call('announcements', 'get', { id }), [id])
   useShareAppMessage(() => ({ title: q.data?.title ?? '社区公告', path: withQuery(PAGE.announcement, { id }) }))
   return (
     <Page className='announcement'>
-      <Async q={q}>
+      <Async q={{ ...q, data: q.data ?? (q.error ? undefined : cached) }}>
         {(a) => (
           <View className='card'>
             <Text className='announcement__title'>{a.title}</Text>

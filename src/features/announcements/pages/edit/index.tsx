@@ -11,6 +11,7 @@ import { toast, useQuery } from '@/core/hooks'
 import { SignedIn } from '@/core/ui/Gate'
 import { Page } from '@/core/ui/Page'
 import { Async } from '@/core/ui/StateView'
+import { useAnnouncements } from '../../store'
 import './index.scss'
 
 const STATUS_TEXT = { draft: '草稿，居民看不到', published: '已发布，居民可以看到', withdrawn: '已撤回，居民看不到' }
@@ -48,6 +49,7 @@ function Editor({ initial }: { initial: AnnouncementOut | null }) {
       const saved = await call('announcements', 'save', parsed.data, { idempotencyKey: draft.idempotencyKey() })
       draft.clear()
       setCurrent(saved)
+      useAnnouncements.getState().changed(saved)
       return saved
     } catch (err) {
       if (err instanceof ApiError) setErrors(err.fields)
@@ -64,6 +66,7 @@ function Editor({ initial }: { initial: AnnouncementOut | null }) {
       if (what === 'save') return toast('已保存', 'success')
       const next = await call('announcements', what, { id: saved.id })
       setCurrent(next)
+      useAnnouncements.getState().changed(next)
       toast(what === 'publish' ? '已发布' : '已撤回', 'success')
     } catch (err) {
       toast(messageOf(err))

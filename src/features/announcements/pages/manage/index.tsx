@@ -1,5 +1,4 @@
-import Taro, { useDidShow } from '@tarojs/taro'
-import { useRef } from 'react'
+import Taro from '@tarojs/taro'
 import { Text, View } from '@tarojs/components'
 import { Button } from '@nutui/nutui-react-taro'
 import { call } from '@/core/api'
@@ -9,15 +8,12 @@ import { SignedIn } from '@/core/ui/Gate'
 import { Page } from '@/core/ui/Page'
 import { Async, Empty } from '@/core/ui/StateView'
 import { AnnouncementItem } from '../../components/AnnouncementItem'
+import { useAnnouncements } from '../../store'
 
 export default function ManageAnnouncementsPage() {
-  const q = usePaged((page) => call('announcements', 'manage', { page, pageSize: 20 }), [])
-  const first = useRef(true)
-  // Coming back from the editor shows what was just saved.
-  useDidShow(() => {
-    if (first.current) first.current = false
-    else void q.reload()
-  })
+  // Coming back from the editor shows what was just saved: the editor bumps the feature's version.
+  const version = useAnnouncements((s) => s.version)
+  const q = usePaged((page) => call('announcements', 'manage', { page, pageSize: 20 }), [version])
   return (
     <Page>
       <SignedIn>

@@ -1,5 +1,5 @@
-import Taro, { useDidShow } from '@tarojs/taro'
-import { useRef, useState } from 'react'
+import Taro from '@tarojs/taro'
+import { useState } from 'react'
 import { Text, View } from '@tarojs/components'
 import { SearchBar } from '@nutui/nutui-react-taro'
 import type { Role } from '@common/contract'
@@ -11,6 +11,7 @@ import { SignedIn } from '@/core/ui/Gate'
 import { Page } from '@/core/ui/Page'
 import { Async, Empty } from '@/core/ui/StateView'
 import { ROLE_LABELS } from '../../roles'
+import { usePeople } from '../../store'
 import './index.scss'
 
 type Filter = Role | 'all'
@@ -23,15 +24,11 @@ export default function PeoplePage() {
   const [q, setQ] = useState('')
   const [submitted, setSubmitted] = useState('')
   const [role, setRole] = useState<Filter>('all')
+  const version = usePeople((s) => s.version)
   const list = usePaged(
     (page) => call('people', 'search', { q: submitted, role: role === 'all' ? undefined : role, page, pageSize: 20 }),
-    [submitted, role],
+    [submitted, role, version],
   )
-  const first = useRef(true)
-  useDidShow(() => {
-    if (first.current) first.current = false
-    else void list.reload()
-  })
 
   return (
     <Page className='people'>

@@ -12,6 +12,7 @@ import { SignedIn } from '@/core/ui/Gate'
 import { Page } from '@/core/ui/Page'
 import { Async } from '@/core/ui/StateView'
 import { ROLE_LABELS } from '../../roles'
+import { usePeople } from '../../store'
 import './index.scss'
 
 type Grantable = (typeof GRANTABLE_ROLES)[number]
@@ -47,6 +48,7 @@ function PersonView({ person, grids, teams, canEdit }: { person: PersonOut; grid
     try {
       const saved = await call('people', 'assign', { userId: p.id, roles, gridIds, teamId, leader, workPhone: workPhone.trim() || null })
       setP(saved)
+      usePeople.getState().changed()
       if (saved.id === useSession.getState().me?.id) void useSession.getState().ensure()
       toast('已保存', 'success')
     } catch (err) {

@@ -1,0 +1,123 @@
+import Taro from '@tarojs/taro'
+import { useState } from 'react'
+import { Text, View } from '@tarojs/components'
+import { Button, Cell, CellGroup, Input } from '@nutui/nutui-react-taro'
+import { formatDateTime } from '@common/time'
+import { DELETE_CONFIRMATION } from '@server/features/account/actions'
+import { call, messageOf } from '@/core/api'
+import { toast } from '@/core/hooks'
+import { PAGE, TAB } from '@/core/routes'
+import { useSession } from '@/core/session'
+import { SignedIn } from '@/core/ui/Gate'
+import { Page } from '@/core/ui/Page'
+import './index.scss'
+
+/** PIPL rights in one place: see and take away everything held about me, or delete my account. */
+export default function MyDataPage() {
+  const [exported, setExported] = useState<string | null>(null)
+  const [busy, setBusy] = useState<'export' | 'delete' | null>(null)
+  const [confirmText, setConfirmText] = useState('')
+  const [deleting, setDeleting] = useState(false)
+
+  const doExport = async () => {
+    setBusy('export')
+    try {
+      const data = await call('account', 'exportData', {})
+      const json = JSON.stringify(data, null, 2)
+      setExported(json)
+      if (process.env.TARO_ENV === 'h5') downloadJson(json)
+    } catch (err) {
+      toast(messageOf(err))
+    } finally {
+      setBusy(null)
+    }
+  }
+
+  const doDelete = async () => {
+    if (confirmText.trim() !== DELETE_CONFIRMATION) {
+      toast(`请输入“${DELETE_CONFIRMATION}”以确认注销`)
+      return
+    }
+    const { confirm } = await Taro.showModal({
+      title: '确认注销账号？',
+      content: '注销后您的姓名、手机号和住址将被删除，且无法恢复。',
+      confirmText: '注销',
+      confirmColor: '#c62f3b',
+    })
+    if (!confirm) return
+    setBusy('delete')
+    try {
+      await call('account', 'deleteAccount', { confirm: DELETE_CONFIRMATION })
+      useSession.getState().setToken(null)
+      await Taro.showToast({ title: '账号已注销', icon: 'success' })
+      void Taro.reLaunch({ url: TAB.home })
+    } catch (err) {
+      toast(messageOf(err))
+    } finally {
+      setBusy(null)
+    }
+  }
+
+  return (
+    <Page className='my-data'>
+      <SignedIn>
+        {(me) => (
+          <View>
+            <CellGroup title='隐私'>
+              <Cell title='隐私保护指引' description={`您于 ${me.consent.acceptedAt ? formatDateTime(me.consent.acceptedAt) : '—'} 同意了 ${me.consent.accepted ?? ''} 版`} clickable onClick={() => void Taro.navigateTo({ url: PAGE.privacyNotice })} />
+            </CellGroup>
+            <View className='card'>
+              <Text className='my-data__title'>导出我的数据</Text>
+              <Text className='muted'>社区保存的关于您的全部信息，生成一份 JSON 文件。</Text>
+              <Button className='my-data__export' type='primary' fill='outline' block loading={busy === 'export'} onClick={() => void doExport()}>
+                导出我的数据
+              </Button>
+              {exported ? (
+                <View className='my-data__json'>
+                  <Text className='muted'>{process.env.TARO_ENV === 'h5' ? '已下载文件，内容如下：' : '内容如下，可长按复制：'}</Text>
+                  <Text className='my-data__pre' userSelect>
+                    {exported}
+                  </Text>
+                  {process.env.TARO_ENV !== 'h5' ? (
+                    <Button size='small' onClick={() => void Taro.setClipboardData({ data: exported })}>
+                      复制全部
+                    </Button>
+                  ) : null}
+                </View>
+              ) : null}
+            </View>
+            <View className='card my-data__danger'>
+              <Text className='my-data__title'>注销账号</Text>
+              <Text className='muted'>注销后将删除您的姓名、手机号和住址，已办理的业务记录将不再与您关联。此操作无法撤销。</Text>
+              {deleting ? (
+                <View>
+                  <Text className='my-data__label'>请输入“{DELETE_CONFIRMATION}”</Text>
+                  <Input className='my-data__confirm' value={confirmText} placeholder={DELETE_CONFIRMATION} onChange={(v: string) => setConfirmText(v)} />
+                  <Button type='danger' block loading={busy === 'delete'} onClick={() => void doDelete()}>
+                    注销我的账号
+                  </Button>
+                </View>
+              ) : (
+                <Button type='danger' fill='outline' block onClick={() => setDeleting(true)}>
+                  我要注销账号
+                </Button>
+              )}
+            </View>
+          </View>
+        )}
+      </SignedIn>
+    </Page>
+  )
+}
+
+function downloadJson(json: string) {
+  const blob = new Blob([json], { type: 'application/json' })
+  const url = URL.createObjectURL(blob)
+  const a = document.createElement('a')
+  a.href = url
+  a.download = '我的数据-管道社区.json'
+  document.body.appendChild(a)
+  a.click()
+  a.remove()
+  setTimeout(() => URL.revokeObjectURL(url), 1000)
+}
