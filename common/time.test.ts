@@ -1,4 +1,4 @@
-import { COMMUNITY_TZ, COMMUNITY_UTC_OFFSET_MINUTES, formatDate, formatDateTime, local } from './time'
+import { COMMUNITY_TZ, COMMUNITY_UTC_OFFSET_MINUTES, formatDate, formatDateTime, local, localDay, startOfLocalDay } from './time'
 
 /** What the platform's own time-zone database says the wall clock in Beijing shows at an instant. */
 function beijingParts(instant: Date) {
@@ -68,5 +68,14 @@ describe('community time (Beijing, UTC+8)', () => {
     expect(formatDateTime(Date.parse(iso))).toBe('2026-11-28 00:05')
     expect(formatDateTime('2026-11-28T00:05:00+08:00')).toBe('2026-11-28 00:05')
     expect(formatDateTime(iso)).toBe('2026-11-28 00:05')
+  })
+
+  test('localDay and startOfLocalDay: Beijing days, not UTC ones', () => {
+    expect(localDay('2026-11-27T15:59:59.999Z')).toBe('2026-11-27')
+    expect(localDay('2026-11-27T16:00:00.000Z')).toBe('2026-11-28')
+    expect(startOfLocalDay('2026-11-28')?.toISOString()).toBe('2026-11-27T16:00:00.000Z')
+    expect(startOfLocalDay('2027-01-01')?.toISOString()).toBe('2026-12-31T16:00:00.000Z')
+    expect(startOfLocalDay('2024-02-29')?.toISOString()).toBe('2024-02-28T16:00:00.000Z')
+    for (const bad of ['2026-02-29', '2026-13-01', '2026-11-31', '2026-1-1', 'today']) expect([bad, startOfLocalDay(bad)]).toEqual([bad, null])
   })
 })

@@ -34,4 +34,20 @@ export function formatDate(instant: string | Date | number): string {
   return local(instant).format('YYYY年M月D日')
 }
 
+/** 2026-11-27: the Beijing-time day an instant falls on. */
+export function localDay(instant: string | Date | number): string {
+  return local(instant).format('YYYY-MM-DD')
+}
+
+/** The instant a Beijing-time day (2026-11-27) begins; invalid days (2026-02-30) give null. */
+export function startOfLocalDay(day: string): Date | null {
+  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(day)
+  if (!m) return null
+  const [y, mo, d] = [Number(m[1]), Number(m[2]), Number(m[3])]
+  const utcMidnight = Date.UTC(y, mo - 1, d)
+  const check = new Date(utcMidnight)
+  if (check.getUTCFullYear() !== y || check.getUTCMonth() !== mo - 1 || check.getUTCDate() !== d) return null
+  return new Date(utcMidnight - COMMUNITY_UTC_OFFSET_MINUTES * 60_000)
+}
+
 export { dayjs }

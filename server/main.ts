@@ -1,5 +1,7 @@
 // npm start: one process serving the API, the H5 app and /healthz on HOST:PORT (127.0.0.1:3000 by default).
 import { createBackend } from './app'
+import { repeat } from './core/repeat'
+import { sweepHotline } from './features/hotline/service'
 import { createHttpServer } from './http/server'
 
 async function main() {
@@ -7,7 +9,10 @@ async function main() {
   const app = await createHttpServer(backend)
   const { HOST, PORT } = backend.services.config
   await app.listen({ host: HOST, port: PORT })
+  const { SWEEP_INTERVAL_SECONDS } = backend.services.config
+  const stopSweep = repeat(SWEEP_INTERVAL_SECONDS, 'hotline.sweep', () => sweepHotline(backend.services), backend.services.log)
   const stop = async () => {
+    stopSweep()
     await app.close()
     await backend.close()
     process.exit(0)

@@ -8,6 +8,7 @@ import { createBackend, type Backend } from '../app'
 import { loadConfig, type Config } from '../core/config'
 import type { Identity } from '../core/context'
 import type { DomainName } from '../features'
+import { sweepHotline } from '../features/hotline/service'
 
 /** What a timer trigger delivers: WeChat sends `{ Type: 'Timer', TriggerName, Time, Message }`. */
 export interface TimerEvent {
@@ -21,7 +22,9 @@ export interface TimerEvent {
 export type ScheduledTask = (backend: Backend, trigger: TimerEvent) => Promise<unknown>
 
 /** Scheduled work per domain. A domain listed here also needs a timer trigger in its config.json. */
-const scheduled: Partial<Record<DomainName, ScheduledTask>> = {}
+const scheduled: Partial<Record<DomainName, ScheduledTask>> = {
+  hotline: (backend) => sweepHotline(backend.services),
+}
 
 export type CloudMain = ((event: unknown, context?: unknown) => Promise<Envelope<unknown>>) & {
   /** Closes the database pool. The platform never calls it (it freezes instances); local runs and tests do. */

@@ -8,6 +8,8 @@ describe('loadConfig', () => {
     expect(c).toMatchObject({ NODE_ENV: 'development', production: false, demo: true, PORT: 3000, SESSION_TTL_DAYS: 30 })
     expect(c.sqliteFile).toBe(path.join('/srv/guandao', 'guandao.sqlite'))
     expect(c.WECHAT_API_BASE).toBe('https://api.weixin.qq.com')
+    expect(c.SWEEP_INTERVAL_SECONDS).toBe(60)
+    expect(loadConfig(envOf({ SWEEP_INTERVAL_SECONDS: '0' })).SWEEP_INTERVAL_SECONDS).toBe(0)
   })
 
   test('production: no demo people, whatever else is set', () => {
@@ -30,6 +32,7 @@ describe('loadConfig', () => {
     ['LOG_LEVEL', { LOG_LEVEL: 'loud' }],
     ['SEED_DEMO', { SEED_DEMO: 'maybe' }],
     ['WECHAT_API_BASE', { WECHAT_API_BASE: 'api.weixin' }],
+    ['SWEEP_INTERVAL_SECONDS', { SWEEP_INTERVAL_SECONDS: '-1' }],
   ])('a bad %s stops the start with a message naming it', (name, env) => {
     expect(() => loadConfig(envOf(env))).toThrow(new RegExp(`Invalid configuration:[\\s\\S]*${name}`))
   })

@@ -1,5 +1,6 @@
 // Configuration comes from the environment only and is validated once at start: a bad value stops the process
 // with a message naming the variable instead of failing later at the first request.
+import { randomBytes } from 'node:crypto'
 import path from 'node:path'
 import { z } from 'zod'
 
@@ -23,6 +24,9 @@ const schema = z.object({
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   RATE_LIMIT_PER_MINUTE: z.coerce.number().int().min(1).default(300),
   PG_POOL_SIZE: z.coerce.number().int().min(1).max(50).default(10),
+  FILE_URL_SECRET: z.string().min(16, 'at least 16 characters').optional(),
+  /** How often the server runs scheduled sweeps (hotline overdue and escalation); 0 turns them off. */
+  SWEEP_INTERVAL_SECONDS: z.coerce.number().int().min(0).max(86_400).default(60),
 })
 
 export type Env = z.infer<typeof schema>
@@ -32,6 +36,8 @@ export interface Config extends Env {
   /** Demo people and dev sign-in: on outside production unless SEED_DEMO=false. */
   demo: boolean
   sqliteFile: string
+  /** Signs photo URLs. Set FILE_URL_SECRET when several processes serve one database; otherwise one per process. */
+  fileUrlSecret: string
 }
 
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
@@ -50,5 +56,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     production,
     demo: production ? false : (c.SEED_DEMO ?? true),
     sqliteFile: c.SQLITE_FILE ?? path.join(c.DATA_DIR, 'guandao.sqlite'),
+    fileUrlSecret: c.FILE_URL_SECRET ?? randomBytes(24).toString('hex'),
   }
 }

@@ -14,6 +14,10 @@ export interface CommunityTable {
   hotline: string
   privacy_version: string
   updated_at: Instant
+  /** Service levels of the hotline. */
+  first_response_hours: ColumnType<number, number | undefined, number>
+  auto_escalate_hours: ColumnType<number, number | undefined, number>
+  reopen_days: ColumnType<number, number | undefined, number>
 }
 
 export interface GridTable {
@@ -123,6 +127,104 @@ export interface IdempotencyTable {
   created_at: Instant
 }
 
+export interface HotlineCategoryTable {
+  id: Generated<number>
+  name: string
+  active: Flag
+  sort_order: number
+}
+
+export interface UploadTable {
+  id: Generated<number>
+  owner_id: number
+  kind: 'hotline'
+  storage: 'disk' | 'cloud'
+  /** A path under the data folder (disk) or a cloud fileID (cloud). */
+  path_or_file_id: string
+  mime: string
+  bytes: number
+  created_at: Instant
+}
+
+export type HotlineState = 'submitted' | 'accepted' | 'escalated' | 'resolved' | 'reopened' | 'closed'
+export type HotlineLevel = 'grid' | 'community'
+
+export interface HotlineRequestTable {
+  id: Generated<number>
+  resident_id: number
+  household_id: number
+  submitted_grid_id: number
+  grid_id: number
+  category_id: number
+  description: string
+  state: HotlineState
+  level: HotlineLevel
+  assignee_id: number | null
+  created_at: Instant
+  updated_at: Instant
+  first_response_at: Instant | null
+  /** Set once by the sweep when the first response came too late, so the 'overdue' event is written once. */
+  overdue_at: Instant | null
+  escalated_at: Instant | null
+  resolved_at: Instant | null
+  closed_at: Instant | null
+  reopen_count: ColumnType<number, number | undefined, number>
+  rating_stars: number | null
+  rating_comment: string | null
+  rated_at: Instant | null
+  /** Last change the resident has to hear about, and when the resident last opened the request. */
+  resident_updated_at: Instant | null
+  resident_seen_at: Instant | null
+}
+
+export type HotlineActorRole = 'resident' | 'grid_worker' | 'staff' | 'system'
+
+export interface HotlineEventTable {
+  id: Generated<number>
+  request_id: number
+  kind: string
+  actor_id: number | null
+  actor_role: HotlineActorRole
+  text: string | null
+  created_at: Instant
+}
+
+export interface HotlineRequestPhotoTable {
+  id: Generated<number>
+  request_id: number
+  event_id: number | null
+  upload_id: number
+}
+
+export interface HotlineQuickReplyTable {
+  id: Generated<number>
+  user_id: number
+  text: string
+  created_at: Instant
+}
+
+export interface NotificationTable {
+  id: Generated<number>
+  user_id: number
+  title: string
+  body: string
+  link: string | null
+  read_at: Instant | null
+  created_at: Instant
+}
+
+export interface OutboxTable {
+  id: Generated<number>
+  user_id: number
+  channel: 'wechat_subscribe'
+  template: string
+  /** JSON text. */
+  payload: string
+  status: 'pending' | 'sent' | 'failed'
+  created_at: Instant
+  sent_at: Instant | null
+}
+
 export interface Database {
   community: CommunityTable
   grids: GridTable
@@ -138,9 +240,18 @@ export interface Database {
   announcements: AnnouncementTable
   audit_log: AuditTable
   idempotency_keys: IdempotencyTable
+  hotline_categories: HotlineCategoryTable
+  uploads: UploadTable
+  hotline_requests: HotlineRequestTable
+  hotline_events: HotlineEventTable
+  hotline_request_photos: HotlineRequestPhotoTable
+  hotline_quick_replies: HotlineQuickReplyTable
+  notifications: NotificationTable
+  outbox: OutboxTable
 }
 
 export type UserRow = Selectable<UserTable>
 export type NewUser = Insertable<UserTable>
 export type UserPatch = Updateable<UserTable>
 export type AnnouncementRow = Selectable<AnnouncementTable>
+export type HotlineRequestRow = Selectable<HotlineRequestTable>

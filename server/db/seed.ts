@@ -34,6 +34,9 @@ export const VOLUNTEER_TEAMS = [
   { name: '红石榴平安巡逻队', focus: '楼道安全巡查、文明养犬、夜间巡逻' },
 ]
 
+/** What residents ask the hotline about; staff keep the list afterwards. */
+export const HOTLINE_CATEGORIES = ['证照咨询', '就业帮扶', '民族事务', '矛盾纠纷', '设施报修', '环境卫生', '其他']
+
 export interface DemoPerson {
   key: string
   name: string
@@ -103,6 +106,13 @@ export async function seedIfEmpty(db: Db, clock: Clock, withDemoPeople: boolean)
         .execute()
     }
     for (const team of VOLUNTEER_TEAMS) await tx.insertInto('volunteer_teams').values(team).execute()
+    for (const [i, name] of HOTLINE_CATEGORIES.entries()) {
+      await tx
+        .insertInto('hotline_categories')
+        .values({ name, active: 1, sort_order: i + 1 })
+        .onConflict((oc) => oc.column('name').doNothing())
+        .execute()
+    }
 
     const announcements = [
       { title: '徐州东站班车冬季时刻调整', body: '自12月1日起，社区开往徐州东站的班车首班调整为早上6:30，末班为晚上19:00，每小时一班。乘车请提前在小程序预约座位，凭乘车码上车。', pinned: 1, daysAgo: 1 },

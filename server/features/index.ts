@@ -4,6 +4,8 @@ import { accountModule } from './account/handlers'
 import { announcementsModule } from './announcements/handlers'
 import { authModule } from './auth/handlers'
 import { communityModule } from './community/handlers'
+import { hotlineModule } from './hotline/handlers'
+import { messagesModule } from './messages/handlers'
 import { peopleModule } from './people/handlers'
 
 export const modules = {
@@ -12,6 +14,8 @@ export const modules = {
   community: communityModule,
   announcements: announcementsModule,
   people: peopleModule,
+  hotline: hotlineModule,
+  messages: messagesModule,
 }
 
 export type DomainName = keyof typeof modules

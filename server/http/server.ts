@@ -2,16 +2,17 @@
 // the Authorization header only; everything else is the shared pipeline.
 import fs from 'node:fs'
 import path from 'node:path'
-import Fastify, { LogController } from 'fastify'
+import Fastify, { LogController, type FastifyBaseLogger } from 'fastify'
 import fastifyStatic from '@fastify/static'
 import { ERROR_MESSAGES } from '../../common/errors'
 import type { Backend } from '../app'
 import type { Identity } from '../core/context'
+import { registerUploads } from './uploads'
 import rateLimit from '@fastify/rate-limit'
 
 export async function createHttpServer(backend: Backend) {
   const { config, log } = backend.services
-  const app = Fastify({ loggerInstance: log.child({ adapter: 'http' }) as never, bodyLimit: 1024 * 1024, logController: new LogController({ disableRequestLogging: true }) })
+  const app = Fastify({ loggerInstance: log.child({ adapter: 'http' }) as unknown as FastifyBaseLogger, bodyLimit: 1024 * 1024, logController: new LogController({ disableRequestLogging: true }) })
   // Per caller: the session token when there is one, the address otherwise. In memory, which suits one
   // self-hosted process; several instances behind a proxy should limit there.
   await app.register(rateLimit, {
@@ -47,6 +48,8 @@ export async function createHttpServer(backend: Backend) {
     const result = await backend.dispatch(req.params.domain, req.body, identity)
     return reply.status(result.status).send(result.envelope)
   })
+
+  await registerUploads(app, backend, config.fileUrlSecret)
 
   app.all('/api/*', async (_req, reply) =>
     reply.status(404).send({ ok: false, error: { code: 'UNKNOWN_ACTION', message: '接口不存在，请使用 POST /api/<domain>' } }),

@@ -18,6 +18,11 @@ export const PAGE = {
   people: '/features/people/pages/list/index',
   person: '/features/people/pages/person/index',
   comingSoon: '/features/services/pages/coming-soon/index',
+  hotlineNew: '/features/hotline/pages/new/index',
+  hotlineMine: '/features/hotline/pages/mine/index',
+  hotlineDetail: '/features/hotline/pages/detail/index',
+  hotlineInbox: '/features/hotline/pages/inbox/index',
+  messages: '/features/messages/pages/list/index',
 } as const
 
 export function withQuery(path: string, query: Record<string, string | number | undefined>): string {

@@ -31,6 +31,19 @@ interface SessionState {
 }
 
 let inflight: Promise<Me | null> | null = null
+let consentRedirect: Promise<unknown> | null = null
+
+/** Several callers may find consent missing at once (page show, a refused call); the notice opens once. */
+function goToConsent() {
+  const pages = Taro.getCurrentPages()
+  const top = pages[pages.length - 1] as { route?: string } | undefined
+  if (consentRedirect || top?.route?.includes('onboarding/pages/consent')) return
+  consentRedirect = Taro.redirectTo({ url: PAGE.consent })
+    .catch(() => undefined)
+    .finally(() => {
+      consentRedirect = null
+    })
+}
 
 export const useSession = create<SessionState>((set, get) => ({
   token: load<string>(TOKEN_KEY),
@@ -78,9 +91,7 @@ export const useSession = create<SessionState>((set, get) => ({
       })
     }
     return inflight.then((me) => {
-      if (me && opts.requireConsent !== false && !hasConsented(me) && !get().consentDeclined) {
-        void Taro.redirectTo({ url: PAGE.consent })
-      }
+      if (me && opts.requireConsent !== false && !hasConsented(me) && !get().consentDeclined) goToConsent()
       return me
     })
   },
@@ -148,7 +159,7 @@ setTokenSource({
   get: () => useSession.getState().token,
   async onRejected(code) {
     if (code === 'CONSENT_REQUIRED') {
-      void Taro.redirectTo({ url: PAGE.consent })
+      goToConsent()
       return false
     }
     useSession.getState().setToken(null)

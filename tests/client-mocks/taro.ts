@@ -13,6 +13,7 @@ export const reLaunch = jest.fn(async () => undefined)
 export const navigateBack = jest.fn(async () => undefined)
 export const makePhoneCall = jest.fn(async () => undefined)
 export const stopPullDownRefresh = jest.fn()
+export const getCurrentPages = jest.fn(() => [])
 export const getSystemInfoSync = jest.fn(() => ({ fontSizeSetting: 16 }))
 export const cloud = { init: jest.fn(), callFunction: jest.fn() }
 

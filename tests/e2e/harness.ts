@@ -25,6 +25,8 @@ async function freePort(): Promise<number> {
 
 export interface Server {
   url: string
+  /** The server's SQLite file: tests move time by back-dating rows, since the server runs on the real clock. */
+  sqliteFile: string
   stop(): Promise<void>
   api<T = unknown>(domain: string, action: string, data?: object, token?: string): Promise<{ status: number; body: { ok: boolean; data?: T; error?: { code: string; message: string } } }>
 }
@@ -35,7 +37,7 @@ export async function startServer(): Promise<Server> {
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'guandao-e2e-'))
   const child: ChildProcess = spawn(process.execPath, ['--import', 'tsx', 'server/main.ts'], {
     cwd: root,
-    env: { ...process.env, NODE_ENV: 'development', PORT: String(port), HOST: '127.0.0.1', DATA_DIR: dataDir, LOG_LEVEL: 'warn', DATABASE_URL: '' },
+    env: { ...process.env, NODE_ENV: 'development', PORT: String(port), HOST: '127.0.0.1', DATA_DIR: dataDir, LOG_LEVEL: 'warn', DATABASE_URL: '', SWEEP_INTERVAL_SECONDS: '1' },
     stdio: ['ignore', 'inherit', 'inherit'],
   })
   const url = `http://127.0.0.1:${port}`
@@ -53,6 +55,7 @@ export async function startServer(): Promise<Server> {
   }
   return {
     url,
+    sqliteFile: path.join(dataDir, 'guandao.sqlite'),
     async stop() {
       child.kill('SIGTERM')
       await new Promise((r) => child.once('exit', r))

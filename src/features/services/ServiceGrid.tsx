@@ -12,13 +12,14 @@ export function ServiceGrid() {
           key={s.key}
           className={`service-grid__item service-grid__item--${s.key}`}
           role='link'
-          onClick={() => void Taro.navigateTo({ url: withQuery(PAGE.comingSoon, { service: s.key }) })}
+          onClick={() => void Taro.navigateTo({ url: s.page ?? withQuery(PAGE.comingSoon, { service: s.key }) })}
         >
           <View className='service-grid__glyph' style={{ background: s.color }}>
             <Text>{s.glyph}</Text>
           </View>
           <Text className='service-grid__title'>{s.title}</Text>
           <Text className='service-grid__summary'>{s.summary}</Text>
+          {s.page ? null : <Text className='service-grid__soon'>即将开放</Text>}
         </View>
       ))}
     </View>

@@ -1,7 +1,10 @@
 // The community's four services as residents meet them on 首页. Each opens its own feature once built; until
 // then the entry leads to an honest 「即将开放」 page with the hotline, which already works.
+import { PAGE } from '@/core/routes'
 export interface ServiceEntry {
   key: 'hotline' | 'appointments' | 'shuttle' | 'events'
+  /** The feature's page once it is open; without one the entry shows 「即将开放」. */
+  page?: string
   title: string
   glyph: string
   summary: string
@@ -12,6 +15,7 @@ export interface ServiceEntry {
 export const SERVICES: ServiceEntry[] = [
   {
     key: 'hotline',
+    page: PAGE.hotlineMine,
     title: '服务热线',
     glyph: '热',
     summary: '有事找网格，网格员及时回应',

@@ -8,6 +8,7 @@ import { Page } from '@/core/ui/Page'
 import { Async, Empty } from '@/core/ui/StateView'
 import { AnnouncementItem } from '@/features/announcements/components/AnnouncementItem'
 import { useAnnouncements } from '@/features/announcements/store'
+import { useMessages } from '@/features/messages/store'
 import { ServiceGrid } from '@/features/services/ServiceGrid'
 import './index.scss'
 
@@ -21,7 +22,11 @@ export default function HomePage() {
   }, [version])
 
   useDidShow(() => {
-    void useSession.getState().ensure().catch(() => undefined)
+    void useSession
+      .getState()
+      .ensure()
+      .then((me) => (me ? useMessages.getState().refresh() : undefined))
+      .catch(() => undefined)
   })
   useShareAppMessage(() => ({ title: '红石榴 · 管道社区服务', path: '/pages/home/index' }))
 

@@ -1,4 +1,4 @@
-import Taro from '@tarojs/taro'
+import Taro, { useDidShow } from '@tarojs/taro'
 import { Text, View } from '@tarojs/components'
 import { Cell, CellGroup, Switch } from '@nutui/nutui-react-taro'
 import { maskPhone } from '@common/mask'
@@ -8,6 +8,7 @@ import { PAGE, TAB, withQuery } from '@/core/routes'
 import { isAdmin, isStaff, useSession } from '@/core/session'
 import { SignedIn } from '@/core/ui/Gate'
 import { Page } from '@/core/ui/Page'
+import { useMessages } from '@/features/messages/store'
 import { ROLE_LABELS } from '@/features/people/roles'
 import './index.scss'
 
@@ -16,6 +17,10 @@ const go = (url: string) => () => void Taro.navigateTo({ url })
 export default function MePage() {
   const elder = useSession((s) => s.elderMode)
   const demo = useSession((s) => s.community?.demoSignIn ?? false)
+  const unread = useMessages((s) => s.unread)
+  useDidShow(() => {
+    if (useSession.getState().me) void useMessages.getState().refresh().catch(() => undefined)
+  })
 
   const toggleElder = (on: boolean) => {
     useSession
@@ -53,6 +58,11 @@ export default function MePage() {
               </View>
             </View>
 
+            <CellGroup title='我的服务'>
+              <Cell title='消息中心' description='诉求回复与办理进度' extra={unread > 0 ? <Text className='me__badge'>{unread}</Text> : undefined} clickable onClick={go(PAGE.messages)} />
+              {me.roles.includes('resident') ? <Cell title='我的诉求' description='服务热线的诉求和办理进度' clickable onClick={go(PAGE.hotlineMine)} /> : null}
+            </CellGroup>
+
             <CellGroup title='我的信息'>
               {me.household ? (
                 <Cell title='编辑个人资料' description='姓名、手机号、楼栋房号' clickable onClick={go(PAGE.profile)} />
@@ -70,12 +80,13 @@ export default function MePage() {
             {isStaff(me) ? (
               <CellGroup title='社区工作台'>
                 <Cell title='人员与角色' description={isAdmin(me) ? '查找居民，设置网格员、志愿者、工作人员' : '查找居民与工作人员'} clickable onClick={go(PAGE.people)} />
+                <Cell title='诉求队列' description='各网格诉求、上报社区的诉求' clickable onClick={go(PAGE.hotlineInbox)} />
                 <Cell title='公告管理' description='发布、撤回社区公告' clickable onClick={go(PAGE.manageAnnouncements)} />
               </CellGroup>
             ) : null}
             {me.roles.includes('grid_worker') ? (
               <CellGroup title='网格员工作台'>
-                <Cell title='网格诉求处理' description='即将开放' clickable onClick={go(withQuery(PAGE.comingSoon, { service: 'hotline' }))} />
+                <Cell title='网格诉求处理' description='受理、回复、办结本网格居民的诉求' clickable onClick={go(PAGE.hotlineInbox)} />
               </CellGroup>
             ) : null}
             {me.team ? (

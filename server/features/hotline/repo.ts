@@ -1,0 +1,418 @@
+import type { ExpressionBuilder, SelectQueryBuilder, Updateable } from 'kysely'
+import type { Db } from '../../db/connect'
+import type { Database, HotlineActorRole, HotlineRequestTable, HotlineState } from '../../db/schema'
+import type { Guard } from './rules'
+import { DONE_STATES, OPEN_STATES, WAITING_STATES } from './rules'
+
+type Requests = SelectQueryBuilder<Database, 'hotline_requests', object>
+type RequestsEb = ExpressionBuilder<Database, 'hotline_requests'>
+
+// ---------------------------------------------------------------- settings and people
+
+export async function serviceLevels(db: Db) {
+  const row = await db
+    .selectFrom('community')
+    .select(['first_response_hours', 'auto_escalate_hours', 'reopen_days'])
+    .where('id', '=', 1)
+    .executeTakeFirstOrThrow()
+  return { firstResponseHours: row.first_response_hours, autoEscalateHours: row.auto_escalate_hours, reopenDays: row.reopen_days }
+}
+
+export async function setServiceLevels(db: Db, firstResponseHours: number, autoEscalateHours: number, now: string) {
+  await db
+    .updateTable('community')
+    .set({ first_response_hours: firstResponseHours, auto_escalate_hours: autoEscalateHours, updated_at: now })
+    .where('id', '=', 1)
+    .execute()
+}
+
+export async function gridIdsOf(db: Db, userId: number): Promise<number[]> {
+  const rows = await db.selectFrom('grid_workers').select('grid_id').where('user_id', '=', userId).orderBy('grid_id').execute()
+  return rows.map((r) => r.grid_id)
+}
+
+/** Where a resident lives now: the household and the grid of its building. */
+export async function homeOf(db: Db, userId: number) {
+  return db
+    .selectFrom('users')
+    .innerJoin('households', 'households.id', 'users.household_id')
+    .innerJoin('buildings', 'buildings.id', 'households.building_id')
+    .select(['households.id as householdId', 'buildings.grid_id as gridId'])
+    .where('users.id', '=', userId)
+    .where('users.deleted_at', 'is', null)
+    .executeTakeFirst()
+}
+
+export async function gridById(db: Db, gridId: number) {
+  return db.selectFrom('grids').select(['id', 'name']).where('id', '=', gridId).executeTakeFirst()
+}
+
+export async function residentOf(db: Db, requestId: number) {
+  return db
+    .selectFrom('hotline_requests')
+    .innerJoin('users', 'users.id', 'hotline_requests.resident_id')
+    .innerJoin('households', 'households.id', 'hotline_requests.household_id')
+    .innerJoin('buildings', 'buildings.id', 'households.building_id')
+    .select(['users.name as name', 'users.phone as phone', 'buildings.name as building', 'households.unit as unit', 'households.room as room'])
+    .where('hotline_requests.id', '=', requestId)
+    .executeTakeFirst()
+}
+
+// ---------------------------------------------------------------- categories
+
+export async function categories(db: Db, includeInactive: boolean) {
+  let q = db.selectFrom('hotline_categories').selectAll()
+  if (!includeInactive) q = q.where('active', '=', 1)
+  return q.orderBy('sort_order').orderBy('id').execute()
+}
+
+export async function categoryById(db: Db, id: number) {
+  return db.selectFrom('hotline_categories').selectAll().where('id', '=', id).executeTakeFirst()
+}
+
+export async function categoryByName(db: Db, name: string) {
+  return db.selectFrom('hotline_categories').selectAll().where('name', '=', name).executeTakeFirst()
+}
+
+export async function insertCategory(db: Db, name: string, active: boolean) {
+  const last = await db.selectFrom('hotline_categories').select((eb) => eb.fn.max('sort_order').as('n')).executeTakeFirst()
+  await db
+    .insertInto('hotline_categories')
+    .values({ name, active: active ? 1 : 0, sort_order: Number(last?.n ?? 0) + 1 })
+    .execute()
+}
+
+export async function updateCategory(db: Db, id: number, name: string, active: boolean) {
+  await db.updateTable('hotline_categories').set({ name, active: active ? 1 : 0 }).where('id', '=', id).execute()
+}
+
+export async function countActiveCategories(db: Db): Promise<number> {
+  const row = await db.selectFrom('hotline_categories').select((eb) => eb.fn.countAll<number>().as('n')).where('active', '=', 1).executeTakeFirstOrThrow()
+  return Number(row.n)
+}
+
+// ---------------------------------------------------------------- quick replies
+
+export async function quickReplies(db: Db, userId: number) {
+  return db.selectFrom('hotline_quick_replies').select(['id', 'text']).where('user_id', '=', userId).orderBy('id').execute()
+}
+
+export async function insertQuickReply(db: Db, userId: number, text: string, now: string) {
+  await db
+    .insertInto('hotline_quick_replies')
+    .values({ user_id: userId, text, created_at: now })
+    .onConflict((oc) => oc.columns(['user_id', 'text']).doNothing())
+    .execute()
+}
+
+export async function deleteQuickReply(db: Db, userId: number, id: number): Promise<boolean> {
+  const res = await db.deleteFrom('hotline_quick_replies').where('id', '=', id).where('user_id', '=', userId).executeTakeFirst()
+  return Number(res.numDeletedRows) > 0
+}
+
+// ---------------------------------------------------------------- uploads
+
+export async function uploadsByIds(db: Db, ids: number[]) {
+  if (ids.length === 0) return []
+  return db
+    .selectFrom('uploads')
+    .leftJoin('hotline_request_photos', 'hotline_request_photos.upload_id', 'uploads.id')
+    .select(['uploads.id as id', 'uploads.owner_id as ownerId', 'uploads.kind as kind', 'hotline_request_photos.id as attachedAs'])
+    .where('uploads.id', 'in', ids)
+    .execute()
+}
+
+export async function attachPhotos(db: Db, requestId: number, eventId: number | null, uploadIds: number[]) {
+  for (const uploadId of uploadIds) {
+    await db.insertInto('hotline_request_photos').values({ request_id: requestId, event_id: eventId, upload_id: uploadId }).execute()
+  }
+}
+
+export async function photosOf(db: Db, requestId: number) {
+  return db
+    .selectFrom('hotline_request_photos')
+    .innerJoin('uploads', 'uploads.id', 'hotline_request_photos.upload_id')
+    .select(['uploads.id as id', 'uploads.storage as storage', 'uploads.path_or_file_id as ref', 'hotline_request_photos.event_id as eventId'])
+    .where('hotline_request_photos.request_id', '=', requestId)
+    .orderBy('hotline_request_photos.id')
+    .execute()
+}
+
+// ---------------------------------------------------------------- requests
+
+export async function insertRequest(
+  db: Db,
+  r: { residentId: number; householdId: number; gridId: number; categoryId: number; description: string; now: string },
+): Promise<number> {
+  const row = await db
+    .insertInto('hotline_requests')
+    .values({
+      resident_id: r.residentId,
+      household_id: r.householdId,
+      submitted_grid_id: r.gridId,
+      grid_id: r.gridId,
+      category_id: r.categoryId,
+      description: r.description,
+      state: 'submitted',
+      level: 'grid',
+      assignee_id: null,
+      created_at: r.now,
+      updated_at: r.now,
+      first_response_at: null,
+      overdue_at: null,
+      escalated_at: null,
+      resolved_at: null,
+      closed_at: null,
+      rating_stars: null,
+      rating_comment: null,
+      rated_at: null,
+      resident_updated_at: null,
+      resident_seen_at: r.now,
+    })
+    .returning('id')
+    .executeTakeFirstOrThrow()
+  return row.id
+}
+
+export async function findRequest(db: Db, id: number) {
+  return db.selectFrom('hotline_requests').selectAll().where('id', '=', id).executeTakeFirst()
+}
+
+/** True when the person has acted on the request as a grid worker (accepted, replied, escalated, resolved). */
+export async function workedOn(db: Db, requestId: number, userId: number): Promise<boolean> {
+  const row = await db
+    .selectFrom('hotline_events')
+    .select('id')
+    .where('request_id', '=', requestId)
+    .where('actor_id', '=', userId)
+    .where('actor_role', '=', 'grid_worker')
+    .executeTakeFirst()
+  return row !== undefined
+}
+
+export interface UpdateExtras {
+  /** Sets first_response_at unless an earlier response set it. */
+  firstResponseAt?: string
+  /** Makes the caller the holder unless someone holds it already (staff resolving an unclaimed request). */
+  assigneeIfNone?: number
+  incrementReopen?: boolean
+}
+
+/** Performs a transition only while its guard still holds; false when another change got there first. */
+export async function updateGuarded(db: Db, id: number, guard: Guard, values: Updateable<HotlineRequestTable>, extras: UpdateExtras = {}): Promise<boolean> {
+  let q = db
+    .updateTable('hotline_requests')
+    .set(values)
+    .where('id', '=', id)
+    .where('state', 'in', [...guard.states])
+  if (extras.firstResponseAt) q = q.set((eb) => ({ first_response_at: eb.fn.coalesce('first_response_at', eb.val(extras.firstResponseAt!)) }))
+  if (extras.assigneeIfNone) q = q.set((eb) => ({ assignee_id: eb.fn.coalesce('assignee_id', eb.val(extras.assigneeIfNone!)) }))
+  if (extras.incrementReopen) q = q.set((eb) => ({ reopen_count: eb('reopen_count', '+', 1) }))
+  if (guard.residentId !== undefined) q = q.where('resident_id', '=', guard.residentId)
+  if (guard.resolvedSince !== undefined) q = q.where('resolved_at', '>=', guard.resolvedSince)
+  const w = guard.workerOf
+  if (w) {
+    q = q.where('level', '=', 'grid').where((eb) =>
+      eb.or([eb('assignee_id', '=', w.userId), ...(w.gridIds.length ? [eb('grid_id', 'in', w.gridIds)] : [])]),
+    )
+    q = w.claim === 'own' ? q.where('assignee_id', '=', w.userId) : q.where((eb) => eb.or([eb('assignee_id', 'is', null), eb('assignee_id', '=', w.userId)]))
+  }
+  const res = await q.executeTakeFirst()
+  return Number(res.numUpdatedRows) === 1
+}
+
+export async function insertEvent(
+  db: Db,
+  e: { requestId: number; kind: string; actorId: number | null; actorRole: HotlineActorRole; text: string | null; now: string },
+): Promise<number> {
+  const row = await db
+    .insertInto('hotline_events')
+    .values({ request_id: e.requestId, kind: e.kind, actor_id: e.actorId, actor_role: e.actorRole, text: e.text, created_at: e.now })
+    .returning('id')
+    .executeTakeFirstOrThrow()
+  return row.id
+}
+
+export async function eventsOf(db: Db, requestId: number) {
+  return db
+    .selectFrom('hotline_events')
+    .leftJoin('users', 'users.id', 'hotline_events.actor_id')
+    .select([
+      'hotline_events.id as id',
+      'hotline_events.kind as kind',
+      'hotline_events.actor_role as actorRole',
+      'users.name as actorName',
+      'hotline_events.text as text',
+      'hotline_events.created_at as at',
+    ])
+    .where('hotline_events.request_id', '=', requestId)
+    .orderBy('hotline_events.id')
+    .execute()
+}
+
+export async function markSeenByResident(db: Db, requestId: number, residentId: number, now: string) {
+  await db.updateTable('hotline_requests').set({ resident_seen_at: now }).where('id', '=', requestId).where('resident_id', '=', residentId).execute()
+}
+
+// ---------------------------------------------------------------- lists
+
+/** Who a list is for: everything (staff), a grid worker's requests, or a resident's own. */
+export type Scope = { kind: 'all' } | { kind: 'worker'; userId: number; gridIds: number[] } | { kind: 'resident'; userId: number }
+
+export type View = 'open' | 'escalated' | 'done' | 'all'
+
+/**
+ * A grid worker sees their grids' grid-level requests, the ones they hold, and the ones they worked on before
+ * (escalated or moved away), so they can follow what became of them. `actionable` keeps only the first two.
+ */
+function inScope(eb: RequestsEb, scope: Exclude<Scope, { kind: 'all' }>, actionable: boolean) {
+  if (scope.kind === 'resident') return eb('hotline_requests.resident_id', '=', scope.userId)
+  const mine = [eb('hotline_requests.assignee_id', '=', scope.userId)]
+  if (scope.gridIds.length) mine.push(eb.and([eb('hotline_requests.level', '=', 'grid'), eb('hotline_requests.grid_id', 'in', scope.gridIds)]))
+  if (!actionable) {
+    mine.push(
+      eb(
+        'hotline_requests.id',
+        'in',
+        eb.selectFrom('hotline_events').select('hotline_events.request_id').where('hotline_events.actor_id', '=', scope.userId).where('hotline_events.actor_role', '=', 'grid_worker'),
+      ),
+    )
+  }
+  return eb.or(mine)
+}
+
+export function scoped(db: Db, scope: Scope, opts: { actionable?: boolean; gridId?: number } = {}): Requests {
+  let q: Requests = db.selectFrom('hotline_requests')
+  if (scope.kind !== 'all') q = q.where((eb) => inScope(eb, scope, opts.actionable ?? false))
+  if (opts.gridId !== undefined) q = q.where('hotline_requests.grid_id', '=', opts.gridId)
+  return q
+}
+
+export function inView(q: Requests, view: View): Requests {
+  if (view === 'open') return q.where('hotline_requests.state', 'in', [...OPEN_STATES])
+  if (view === 'escalated') return q.where('hotline_requests.level', '=', 'community').where('hotline_requests.state', 'in', [...OPEN_STATES])
+  if (view === 'done') return q.where('hotline_requests.state', 'in', [...DONE_STATES])
+  return q
+}
+
+/** Unanswered past the first-response limit; `answeredBefore` is now minus that limit. */
+function overdueExpr(eb: RequestsEb, dueBefore: string) {
+  return eb.and([
+    eb('hotline_requests.first_response_at', 'is', null),
+    eb('hotline_requests.state', 'in', [...OPEN_STATES]),
+    eb('hotline_requests.created_at', '<', dueBefore),
+  ])
+}
+
+export function withSummaryColumns(q: Requests) {
+  return q
+    .innerJoin('hotline_categories', 'hotline_categories.id', 'hotline_requests.category_id')
+    .innerJoin('grids', 'grids.id', 'hotline_requests.grid_id')
+    .leftJoin('users as assignee', 'assignee.id', 'hotline_requests.assignee_id')
+    .selectAll('hotline_requests')
+    .select(['hotline_categories.name as categoryName', 'grids.name as gridName', 'assignee.name as assigneeName'])
+}
+
+export type SummaryRow = Awaited<ReturnType<ReturnType<typeof withSummaryColumns>['executeTakeFirstOrThrow']>>
+
+export async function summaryById(db: Db, id: number): Promise<SummaryRow | undefined> {
+  return withSummaryColumns(db.selectFrom('hotline_requests').where('hotline_requests.id', '=', id)).executeTakeFirst()
+}
+
+/**
+ * A queue is read in the order work should be done: overdue first, then waiting for someone to pick up, then in
+ * progress; oldest first within each, so nobody is left at the bottom. Histories are read newest first.
+ */
+export async function pageOf(q: Requests, view: View, dueBefore: string, page: number, pageSize: number) {
+  const rows = withSummaryColumns(q)
+  const ordered =
+    view === 'open' || view === 'escalated'
+      ? rows
+          .select((eb) =>
+            eb
+              .case()
+              .when(overdueExpr(eb, dueBefore))
+              .then(0)
+              .when('hotline_requests.state', 'in', [...WAITING_STATES, 'escalated' as HotlineState])
+              .then(1)
+              .else(2)
+              .end()
+              .as('priority'),
+          )
+          .orderBy('priority')
+          .orderBy('hotline_requests.created_at')
+          .orderBy('hotline_requests.id')
+      : rows.orderBy('hotline_requests.created_at', 'desc').orderBy('hotline_requests.id', 'desc')
+  const [items, count] = await Promise.all([
+    ordered.limit(pageSize).offset((page - 1) * pageSize).execute(),
+    q.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow(),
+  ])
+  return { items: items as SummaryRow[], total: Number(count.n) }
+}
+
+export async function counts(db: Db, scope: Scope, gridId: number | undefined, dueBefore: string) {
+  const actionable = scoped(db, scope, { actionable: true, gridId })
+  const n = async (q: Requests) => Number((await q.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow()).n)
+  const [fresh, inProgress, overdue, escalated] = await Promise.all([
+    n(actionable.where('hotline_requests.state', 'in', [...WAITING_STATES])),
+    n(actionable.where('hotline_requests.state', '=', 'accepted')),
+    n(actionable.where((eb) => overdueExpr(eb, dueBefore))),
+    n(scoped(db, scope, { gridId }).where('hotline_requests.state', '=', 'escalated')),
+  ])
+  return { new: fresh, inProgress, overdue, escalated }
+}
+
+// ---------------------------------------------------------------- sweep and board
+
+/** Marks unanswered requests past the limit, once each; returns the ones this call marked. */
+export async function markOverdue(db: Db, dueBefore: string, now: string) {
+  return db
+    .updateTable('hotline_requests')
+    .set({ overdue_at: now })
+    .where('overdue_at', 'is', null)
+    .where('first_response_at', 'is', null)
+    .where('state', 'in', [...OPEN_STATES])
+    .where('created_at', '<', dueBefore)
+    .returning(['id'])
+    .execute()
+}
+
+/**
+ * Escalates grid requests nobody answered in time. A request that was escalated once and sent back to a grid by
+ * staff is not escalated again: staff chose to give that grid another chance.
+ */
+export async function autoEscalate(db: Db, escalateBefore: string, now: string) {
+  return db
+    .updateTable('hotline_requests')
+    .set({ state: 'escalated', level: 'community', assignee_id: null, escalated_at: now, updated_at: now, resident_updated_at: now })
+    .where('level', '=', 'grid')
+    .where('state', '=', 'submitted')
+    .where('first_response_at', 'is', null)
+    .where('escalated_at', 'is', null)
+    .where('created_at', '<', escalateBefore)
+    .returning(['id', 'resident_id'])
+    .execute()
+}
+
+export async function createdBetween(db: Db, from: string, to: string) {
+  return db
+    .selectFrom('hotline_requests')
+    .select(['grid_id', 'assignee_id', 'state', 'created_at', 'first_response_at', 'resolved_at', 'reopen_count', 'rating_stars'])
+    .where('created_at', '>=', from)
+    .where('created_at', '<', to)
+    .execute()
+}
+
+export async function allGrids(db: Db) {
+  return db.selectFrom('grids').select(['id', 'code', 'name']).orderBy('code').execute()
+}
+
+export async function gridWorkers(db: Db) {
+  return db
+    .selectFrom('users')
+    .select(['users.id as id', 'users.name as name'])
+    .where('users.deleted_at', 'is', null)
+    .where('users.id', 'in', db.selectFrom('user_roles').select('user_id').where('role', '=', 'grid_worker'))
+    .orderBy('users.id')
+    .execute()
+}

@@ -1,0 +1,71 @@
+// Photo uploads over HTTP: POST /api/upload (multipart, one image) and GET /api/uploads/:id with a signed URL.
+// The type is read from the file's first bytes, never from its name or the header the client sends.
+import { randomBytes } from 'node:crypto'
+import fs from 'node:fs/promises'
+import path from 'node:path'
+import multipart from '@fastify/multipart'
+import type { FastifyInstance } from 'fastify'
+import type { Backend } from '../app'
+import { resolveSession } from '../features/auth/identity'
+import { signedUploadUrl, verifyUploadSignature } from '../core/file-urls'
+import { ERROR_MESSAGES } from '../../common/errors'
+
+export const MAX_UPLOAD_BYTES = 5 * 1024 * 1024
+
+const SIGNATURES: { mime: string; ext: string; test: (b: Buffer) => boolean }[] = [
+  { mime: 'image/jpeg', ext: 'jpg', test: (b) => b[0] === 0xff && b[1] === 0xd8 && b[2] === 0xff },
+  { mime: 'image/png', ext: 'png', test: (b) => b.subarray(0, 8).equals(Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a])) },
+  { mime: 'image/webp', ext: 'webp', test: (b) => b.subarray(0, 4).toString('latin1') === 'RIFF' && b.subarray(8, 12).toString('latin1') === 'WEBP' },
+]
+
+const refuse = (code: 'BAD_INPUT' | 'UNAUTHENTICATED' | 'NOT_FOUND', message: string, fields?: Record<string, string>) => ({
+  ok: false as const,
+  error: { code, message, ...(fields ? { fields } : {}) },
+})
+
+export async function registerUploads(app: FastifyInstance, backend: Backend, secret: string) {
+  const { db, clock, config } = backend.services
+  const root = path.join(config.DATA_DIR, 'uploads')
+
+  await app.register(multipart, { limits: { fileSize: MAX_UPLOAD_BYTES, files: 1, fields: 2, parts: 3 } })
+
+  app.post('/api/upload', async (req, reply) => {
+    const m = /^Bearer\s+(\S+)$/i.exec(req.headers.authorization ?? '')
+    const actor = m ? await resolveSession(backend.services, m[1]) : null
+    if (!actor) return reply.status(401).send(refuse('UNAUTHENTICATED', ERROR_MESSAGES.UNAUTHENTICATED))
+    if (!actor.consented) return reply.status(403).send({ ok: false, error: { code: 'CONSENT_REQUIRED', message: ERROR_MESSAGES.CONSENT_REQUIRED } })
+    if (!req.isMultipart()) return reply.status(400).send(refuse('BAD_INPUT', '请选择要上传的照片', { file: '请选择要上传的照片' }))
+
+    const file = await req.file()
+    if (!file) return reply.status(400).send(refuse('BAD_INPUT', '请选择要上传的照片', { file: '请选择要上传的照片' }))
+    const data = await file.toBuffer().catch(() => null)
+    if (!data || file.file.truncated) {
+      return reply.status(400).send(refuse('BAD_INPUT', '照片不能超过5MB', { file: '照片不能超过5MB' }))
+    }
+    const type = SIGNATURES.find((s) => s.test(data))
+    if (!type) return reply.status(400).send(refuse('BAD_INPUT', '只能上传 JPG、PNG 或 WebP 格式的照片', { file: '只能上传 JPG、PNG 或 WebP 格式的照片' }))
+
+    const now = clock()
+    const rel = path.join(String(now.getUTCFullYear()), `${randomBytes(12).toString('hex')}.${type.ext}`)
+    await fs.mkdir(path.join(root, path.dirname(rel)), { recursive: true })
+    await fs.writeFile(path.join(root, rel), data, { flag: 'wx' })
+    const row = await db
+      .insertInto('uploads')
+      .values({ owner_id: actor.userId, kind: 'hotline', storage: 'disk', path_or_file_id: rel, mime: type.mime, bytes: data.length, created_at: now.toISOString() })
+      .returning('id')
+      .executeTakeFirstOrThrow()
+    return reply.send({ ok: true, data: { id: row.id, url: signedUploadUrl(secret, row.id, now) } })
+  })
+
+  app.get<{ Params: { id: string }; Querystring: { e?: string; s?: string } }>('/api/uploads/:id', async (req, reply) => {
+    const id = Number(req.params.id)
+    const ok = Number.isSafeInteger(id) && id > 0 && verifyUploadSignature(secret, id, Number(req.query.e), String(req.query.s ?? ''), clock())
+    const row = ok ? await db.selectFrom('uploads').select(['storage', 'path_or_file_id', 'mime']).where('id', '=', id).executeTakeFirst() : undefined
+    if (!row || row.storage !== 'disk') return reply.status(404).send(refuse('NOT_FOUND', '照片不存在或链接已过期'))
+    const file = path.join(root, row.path_or_file_id)
+    if (!file.startsWith(root + path.sep)) return reply.status(404).send(refuse('NOT_FOUND', '照片不存在或链接已过期'))
+    const data = await fs.readFile(file).catch(() => null)
+    if (!data) return reply.status(404).send(refuse('NOT_FOUND', '照片不存在或链接已过期'))
+    return reply.header('content-type', row.mime).header('cache-control', 'private, max-age=3600').send(data)
+  })
+}

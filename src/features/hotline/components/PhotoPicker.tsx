@@ -1,0 +1,66 @@
+import Taro from '@tarojs/taro'
+import { useState } from 'react'
+import { Image, Text, View } from '@tarojs/components'
+import { messageOf } from '@/core/api'
+import { toast } from '@/core/hooks'
+import { fileUrl, uploadPhoto, type Uploaded } from '@/core/upload'
+import './photo-picker.scss'
+
+/** Up to `max` photos, each uploaded as soon as it is picked; the form sends only their ids. */
+export function PhotoPicker({ value, onChange, max = 3 }: { value: Uploaded[]; onChange: (photos: Uploaded[]) => void; max?: number }) {
+  const [busy, setBusy] = useState(false)
+
+  const pick = async () => {
+    let picked: string[]
+    try {
+      const res = await Taro.chooseMedia({ count: max - value.length, mediaType: ['image'], sizeType: ['compressed'], sourceType: ['album', 'camera'] })
+      picked = res.tempFiles.map((f) => f.tempFilePath)
+    } catch {
+      return // the person closed the picker
+    }
+    setBusy(true)
+    let next = value
+    try {
+      for (const path of picked.slice(0, max - value.length)) {
+        next = [...next, await uploadPhoto(path)]
+        onChange(next)
+      }
+    } catch (err) {
+      toast(messageOf(err))
+    } finally {
+      setBusy(false)
+    }
+  }
+
+  return (
+    <View className='photo-picker'>
+      {value.map((p) => (
+        <View key={p.id} className='photo-picker__item'>
+          <Image className='photo-picker__img' src={fileUrl(p.url)} mode='aspectFill' />
+          <Text className='photo-picker__remove' onClick={() => onChange(value.filter((x) => x.id !== p.id))}>
+            ×
+          </Text>
+        </View>
+      ))}
+      {value.length < max ? (
+        <View className='photo-picker__add' role='button' aria-label='添加照片' onClick={() => void (busy ? undefined : pick())}>
+          <Text className='photo-picker__plus'>{busy ? '…' : '+'}</Text>
+          <Text className='photo-picker__hint'>{busy ? '上传中' : `照片 ${value.length}/${max}`}</Text>
+        </View>
+      ) : null}
+    </View>
+  )
+}
+
+/** Photos attached to a request or a reply; tap to see them large. */
+export function PhotoRow({ photos }: { photos: { id: number; url: string }[] }) {
+  if (photos.length === 0) return null
+  const urls = photos.map((p) => fileUrl(p.url))
+  return (
+    <View className='photo-picker photo-picker--readonly'>
+      {urls.map((u) => (
+        <Image key={u} className='photo-picker__img' src={u} mode='aspectFill' onClick={() => void Taro.previewImage({ urls, current: u })} />
+      ))}
+    </View>
+  )
+}

@@ -1,0 +1,128 @@
+import Taro from '@tarojs/taro'
+import { useState } from 'react'
+import { Text, View } from '@tarojs/components'
+import { Button, TextArea } from '@nutui/nutui-react-taro'
+import { fieldErrors } from '@common/fields'
+import { submitInput } from '@server/features/hotline/actions'
+import { ApiError, call, messageOf } from '@/core/api'
+import { useDraft } from '@/core/draft'
+import { toast, useQuery } from '@/core/hooks'
+import { PAGE, withQuery } from '@/core/routes'
+import { useSession } from '@/core/session'
+import { askForNotices } from '@/core/subscribe'
+import { photoUploadAvailable, type Uploaded } from '@/core/upload'
+import { CallButton } from '@/core/ui/CallButton'
+import { Chips } from '@/core/ui/Chips'
+import { SignedIn } from '@/core/ui/Gate'
+import { Page } from '@/core/ui/Page'
+import { Async } from '@/core/ui/StateView'
+import { PhotoPicker } from '../../components/PhotoPicker'
+import { useHotline } from '../../store'
+import './index.scss'
+
+export default function NewRequestPage() {
+  return (
+    <Page className='hotline-new'>
+      <SignedIn>{() => <RequestForm />}</SignedIn>
+    </Page>
+  )
+}
+
+function RequestForm() {
+  const me = useSession((s) => s.me)
+  const hotline = useSession((s) => s.community?.hotline)
+  const categories = useQuery(() => call('hotline', 'categories', {}), [])
+  const draft = useDraft(`draft.hotline.${me?.id ?? 0}`, () => ({ categoryId: null as number | null, description: '', photos: [] as Uploaded[] }))
+  const [errors, setErrors] = useState<Record<string, string>>({})
+  const [busy, setBusy] = useState(false)
+  const v = draft.value
+
+  const submit = async () => {
+    askForNotices()
+    const parsed = submitInput.safeParse({ categoryId: v.categoryId ?? undefined, description: v.description, photoIds: v.photos.map((p) => p.id) })
+    if (!parsed.success) {
+      const fields = fieldErrors(parsed.error)
+      setErrors(fields)
+      toast(Object.values(fields)[0] ?? '请检查填写的内容')
+      return
+    }
+    setBusy(true)
+    try {
+      const created = await call('hotline', 'submit', parsed.data, { idempotencyKey: draft.idempotencyKey() })
+      draft.clear()
+      useHotline.getState().changed()
+      void Taro.showToast({ title: '已提交，网格员会尽快联系您', icon: 'none' })
+      void Taro.redirectTo({ url: withQuery(PAGE.hotlineDetail, { id: created.id }) })
+    } catch (err) {
+      if (err instanceof ApiError) setErrors(err.fields)
+      toast(messageOf(err))
+    } finally {
+      setBusy(false)
+    }
+  }
+
+  if (!me?.household) {
+    return (
+      <View className='card'>
+        <Text className='muted'>登记住户信息后，诉求会直接送到您所在网格的网格员。</Text>
+        <Button type='primary' block onClick={() => void Taro.navigateTo({ url: PAGE.register })}>
+          登记住户信息
+        </Button>
+      </View>
+    )
+  }
+
+  return (
+    <View>
+      {draft.restored ? <Text className='hotline-new__restored'>已恢复您上次未提交的内容</Text> : null}
+      <View className='card'>
+        <Text className='hotline-new__to'>
+          送达：{me.household.gridName}网格员（{me.household.buildingName}）
+        </Text>
+        <Text className='hotline-new__label'>诉求类别</Text>
+        <Async q={categories}>
+          {(list) => (
+            <Chips
+              label='诉求类别'
+              columns={3}
+              options={list.map((c) => ({ value: c.id, label: c.name }))}
+              value={v.categoryId}
+              onChange={(categoryId) => {
+                draft.update({ categoryId })
+                setErrors((e) => ({ ...e, categoryId: '' }))
+              }}
+            />
+          )}
+        </Async>
+        {errors.categoryId ? <Text className='field-error'>{errors.categoryId}</Text> : null}
+        <Text className='hotline-new__label'>具体情况</Text>
+        <TextArea
+          className='hotline-new__text'
+          value={v.description}
+          maxLength={1000}
+          showCount
+          autoSize
+          placeholder='请写清楚什么事、在哪里、希望怎么解决（至少5个字）'
+          onChange={(description: string) => {
+            draft.update({ description })
+            setErrors((e) => ({ ...e, description: '' }))
+          }}
+        />
+        {errors.description ? <Text className='field-error'>{errors.description}</Text> : null}
+        {photoUploadAvailable() ? (
+          <>
+            <Text className='hotline-new__label'>照片（可选，最多3张）</Text>
+            <PhotoPicker value={v.photos} onChange={(photos) => draft.update({ photos })} />
+            {errors.photoIds ? <Text className='field-error'>{errors.photoIds}</Text> : null}
+          </>
+        ) : null}
+      </View>
+      <View className='actions'>
+        <Button className='hotline-new__submit' type='primary' size='large' block loading={busy} onClick={() => void submit()}>
+          提交诉求
+        </Button>
+        {hotline ? <CallButton phone={hotline} label='直接拨打热线' fill='outline' block /> : null}
+      </View>
+    </View>
+  )
+}

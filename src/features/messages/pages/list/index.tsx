@@ -1,0 +1,77 @@
+import Taro from '@tarojs/taro'
+import { useEffect } from 'react'
+import { Text, View } from '@tarojs/components'
+import { Button } from '@nutui/nutui-react-taro'
+import { formatDateTime } from '@common/time'
+import type { MessageOut } from '@server/features/messages/actions'
+import { call, messageOf } from '@/core/api'
+import { toast, usePaged } from '@/core/hooks'
+import { SignedIn } from '@/core/ui/Gate'
+import { Page } from '@/core/ui/Page'
+import { Async, Empty } from '@/core/ui/StateView'
+import { useMessages } from '../../store'
+import './index.scss'
+
+export default function MessagesPage() {
+  const list = usePaged(async (page) => {
+    const p = await call('messages', 'list', { page, pageSize: 20 })
+    useMessages.getState().set(p.unread)
+    return p
+  }, [])
+  const unread = useMessages((s) => s.unread)
+
+  const open = async (m: MessageOut) => {
+    if (!m.read) {
+      const { unread: left } = await call('messages', 'markRead', { ids: [m.id] }).catch(() => ({ unread }))
+      useMessages.getState().set(left)
+    }
+    if (m.link) void Taro.navigateTo({ url: m.link })
+  }
+
+  const readAll = async () => {
+    try {
+      const { unread: left } = await call('messages', 'markRead', { all: true })
+      useMessages.getState().set(left)
+      await list.reload()
+    } catch (err) {
+      toast(messageOf(err))
+    }
+  }
+
+  useEffect(() => () => void useMessages.getState().refresh().catch(() => undefined), [])
+
+  return (
+    <Page className='messages'>
+      <SignedIn>
+        {() => (
+          <View>
+            {unread > 0 ? (
+              <View className='messages__bar'>
+                <Text>{unread} 条未读</Text>
+                <Button size='small' fill='outline' type='primary' onClick={() => void readAll()}>
+                  全部已读
+                </Button>
+              </View>
+            ) : null}
+            <Async q={list} isEmpty={(l) => l.length === 0} empty={<Empty title='暂无消息' hint='诉求的回复和办理进度会通知到这里' />}>
+              {(items) => (
+                <View>
+                  {items.map((m) => (
+                    <View key={m.id} className={`messages__item ${m.read ? '' : 'messages__item--unread'}`} role='link' onClick={() => void open(m)}>
+                      <View className='messages__head'>
+                        <Text className='messages__title'>{m.title}</Text>
+                        <Text className='messages__at'>{formatDateTime(m.createdAt)}</Text>
+                      </View>
+                      <Text className='messages__body'>{m.body}</Text>
+                    </View>
+                  ))}
+                  <Text className='messages__more muted'>{list.hasMore ? '上滑加载更多' : '没有更多了'}</Text>
+                </View>
+              )}
+            </Async>
+          </View>
+        )}
+      </SignedIn>
+    </Page>
+  )
+}

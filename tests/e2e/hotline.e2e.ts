@@ -1,0 +1,101 @@
+// 服务热线 end to end: a resident asks with a photo, the grid worker of that grid answers it in another browser,
+// the resident rates it; a request nobody answers rises to the community queue.
+import Database from 'better-sqlite3'
+import { button, cell, openAs, setupE2E, shot, tab } from './harness'
+
+const e2e = setupE2E()
+
+const PNG = Buffer.from(
+  'iVBORw0KGgoAAAANSUhEUgAAAAIAAAACCAIAAAD91JpzAAAAFklEQVR4nGP4z8DAwMDAxMDAwMDAAAANHQEDasKb6QAAAABJRU5ErkJggg==',
+  'base64',
+)
+
+test('a request goes from the resident to their grid worker and back, with the message centre in between', async () => {
+  const resident = await openAs(e2e, 'resident')
+  const r = resident.page
+  await r.locator('.service-grid__item--hotline').click()
+  await r.waitForURL(/hotline\/pages\/mine/)
+  await shot(r, 'hotline-1-mine-empty')
+  await button(r, '我要反映').click()
+  await r.waitForURL(/hotline\/pages\/new/)
+  await r.getByText('送达：第一网格网格员').waitFor()
+  await r.getByRole('radio', { name: '设施报修' }).click()
+  await r.locator('.hotline-new__text textarea').fill('3号楼2单元楼道灯坏了一个星期，晚上上下楼很黑，老人容易摔倒。')
+  const chooser = r.waitForEvent('filechooser')
+  await r.locator('.photo-picker__add').click()
+  await (await chooser).setFiles({ name: '楼道.png', mimeType: 'image/png', buffer: PNG })
+  await r.locator('.photo-picker__img').first().waitFor()
+  await shot(r, 'hotline-2-new-filled')
+  await button(r, '提交诉求').click()
+  await r.waitForURL(/hotline\/pages\/detail/)
+  await r.locator('.timeline__kind', { hasText: '提交诉求' }).waitFor()
+  await r.locator('.hotline-detail__desc + .photo-picker .photo-picker__img').first().waitFor()
+  await shot(r, 'hotline-3-detail-submitted')
+
+  const worker = await openAs(e2e, 'gridworker')
+  const w = worker.page
+  await tab(w, '我的')
+  await cell(w, '网格诉求处理').click()
+  await w.waitForURL(/hotline\/pages\/inbox/)
+  await w.locator('.request-card', { hasText: '楼道灯坏了' }).click()
+  await w.waitForURL(/hotline\/pages\/detail/)
+  await w.getByText('李桂芳 · 管道新村3号楼2单元301室').waitFor()
+  await w.getByText('138****0001').waitFor()
+  await button(w, '受理').click()
+  await w.locator('.timeline__kind', { hasText: '已受理' }).waitFor()
+  await button(w, '回复').click()
+  await w.locator('.hotline-detail__input textarea').fill('您好，已联系物业电工，今天下午四点前换好。')
+  await button(w, '提交').click()
+  await w.locator('.timeline__text', { hasText: '今天下午四点前换好' }).waitFor()
+  await button(w, '办结').click()
+  await w.locator('.hotline-detail__input textarea').fill('已更换楼道灯，电工现场确认正常。')
+  await button(w, '提交').click()
+  await w.locator('.state-tag', { hasText: '已办结' }).filter({ visible: true }).waitFor()
+  await shot(w, 'hotline-4-worker-resolved')
+
+  // The resident sees the badge and the messages, then rates the result.
+  await r.goto(`${e2e.server.url}/#/pages/me/index`)
+  await r.locator('.me__badge').waitFor()
+  await cell(r, '消息中心').click()
+  await r.waitForURL(/messages\/pages\/list/)
+  await r.getByText('今天下午四点前换好', { exact: false }).first().waitFor()
+  await shot(r, 'hotline-5-messages')
+  await r.locator('.messages__item', { hasText: '办结' }).first().click()
+  await r.waitForURL(/hotline\/pages\/detail/)
+  await button(r, '评价').click()
+  await r.locator('.hotline-detail__input textarea').fill('速度很快，谢谢网格员！')
+  await button(r, '提交').click()
+  await r.locator('.state-tag', { hasText: '已评价' }).filter({ visible: true }).waitFor()
+  await r.getByText('评价：★★★★★').waitFor()
+  await shot(r, 'hotline-6-rated')
+  await resident.close()
+  await worker.close()
+})
+
+test('an unanswered request rises to the community queue', async () => {
+  const resident = await openAs(e2e, 'resident2')
+  const r = resident.page
+  await r.goto(`${e2e.server.url}/#/features/hotline/pages/new/index`)
+  await r.getByRole('radio', { name: '环境卫生' }).click()
+  await r.locator('.hotline-new__text textarea').fill('红石榴家园2号楼门口的垃圾三天没人清运了。')
+  await button(r, '提交诉求').click()
+  await r.waitForURL(/hotline\/pages\/detail/)
+  const id = Number(new URL(r.url().replace('#', '')).searchParams.get('id'))
+
+  // Three days pass with no answer: the server's minute-by-minute sweep escalates it.
+  const db = new Database(e2e.server.sqliteFile)
+  const threeDaysAgo = new Date(Date.now() - 3 * 86_400_000).toISOString()
+  db.prepare('update hotline_requests set created_at = ? where id = ?').run(threeDaysAgo, id)
+  db.close()
+
+  const staff = await openAs(e2e, 'staff')
+  const s = staff.page
+  await s.goto(`${e2e.server.url}/#/features/hotline/pages/inbox/index`)
+  await s.locator('.request-card', { hasText: '垃圾三天没人清运' }).waitFor({ timeout: 15_000 })
+  await shot(s, 'hotline-7-staff-queue')
+  await s.locator('.request-card', { hasText: '垃圾三天没人清运' }).click()
+  await s.locator('.timeline__kind', { hasText: '超时自动上报社区' }).waitFor()
+  await shot(s, 'hotline-8-escalated-detail')
+  await resident.close()
+  await staff.close()
+})
