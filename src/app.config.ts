@@ -9,7 +9,7 @@ export default defineAppConfig({
     { root: 'features/announcements/pages', pages: ['detail/index', 'manage/index', 'edit/index'] },
     { root: 'features/people/pages', pages: ['list/index', 'person/index'] },
     { root: 'features/services/pages', pages: ['coming-soon/index'] },
-    { root: 'features/hotline/pages', pages: ['new/index', 'mine/index', 'detail/index', 'inbox/index'] },
+    { root: 'features/hotline/pages', pages: ['new/index', 'mine/index', 'detail/index', 'inbox/index', 'board/index', 'settings/index'] },
     { root: 'features/messages/pages', pages: ['list/index'] },
   ],
   window: {

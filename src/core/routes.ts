@@ -22,6 +22,8 @@ export const PAGE = {
   hotlineMine: '/features/hotline/pages/mine/index',
   hotlineDetail: '/features/hotline/pages/detail/index',
   hotlineInbox: '/features/hotline/pages/inbox/index',
+  hotlineBoard: '/features/hotline/pages/board/index',
+  hotlineSettings: '/features/hotline/pages/settings/index',
   messages: '/features/messages/pages/list/index',
 } as const
 

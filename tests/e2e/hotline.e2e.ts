@@ -75,7 +75,8 @@ test('a request goes from the resident to their grid worker and back, with the m
 test('an unanswered request rises to the community queue', async () => {
   const resident = await openAs(e2e, 'resident2')
   const r = resident.page
-  await r.goto(`${e2e.server.url}/#/features/hotline/pages/new/index`)
+  await r.locator('.service-grid__item--hotline').click()
+  await button(r, '我要反映').click()
   await r.getByRole('radio', { name: '环境卫生' }).click()
   await r.locator('.hotline-new__text textarea').fill('红石榴家园2号楼门口的垃圾三天没人清运了。')
   await button(r, '提交诉求').click()
@@ -96,6 +97,18 @@ test('an unanswered request rises to the community queue', async () => {
   await s.locator('.request-card', { hasText: '垃圾三天没人清运' }).click()
   await s.locator('.timeline__kind', { hasText: '超时自动上报社区' }).waitFor()
   await shot(s, 'hotline-8-escalated-detail')
+
+  // 定星看板: 第一网格 answered and resolved its request and got five stars; 第八网格 has one, unanswered.
+  await s.goto(`${e2e.server.url}/#/features/hotline/pages/board/index`)
+  const g1 = s.locator('.board__row', { hasText: '第一网格' })
+  await g1.waitFor()
+  await expect(g1.textContent()).resolves.toMatch(/第一网格1.*100%0%5\.0★/)
+  await expect(s.locator('.board__row', { hasText: '第八网格' }).textContent()).resolves.toMatch(/第八网格1—0%/)
+  await expect(s.locator('.board__row', { hasText: '赵晓燕' }).textContent()).resolves.toContain('5.0★')
+  await shot(s, 'hotline-9-board')
+  await s.goto(`${e2e.server.url}/#/features/hotline/pages/settings/index`)
+  await s.getByText('诉求类别').filter({ visible: true }).waitFor()
+  await shot(s, 'hotline-10-settings')
   await resident.close()
   await staff.close()
 })

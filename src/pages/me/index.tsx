@@ -2,8 +2,8 @@ import Taro, { useDidShow } from '@tarojs/taro'
 import { Text, View } from '@tarojs/components'
 import { Cell, CellGroup, Switch } from '@nutui/nutui-react-taro'
 import { maskPhone } from '@common/mask'
-import { messageOf } from '@/core/api'
-import { toast } from '@/core/hooks'
+import { call, messageOf } from '@/core/api'
+import { toast, useQuery } from '@/core/hooks'
 import { PAGE, TAB, withQuery } from '@/core/routes'
 import { isAdmin, isStaff, useSession } from '@/core/session'
 import { SignedIn } from '@/core/ui/Gate'
@@ -18,8 +18,15 @@ export default function MePage() {
   const elder = useSession((s) => s.elderMode)
   const demo = useSession((s) => s.community?.demoSignIn ?? false)
   const unread = useMessages((s) => s.unread)
+  const me = useSession((s) => s.me)
+  const answers = !!me && (me.roles.includes('grid_worker') || isStaff(me))
+  const inbox = useQuery(() => call('hotline', 'inbox', { view: 'open', pageSize: 1 }), [me?.id], { enabled: answers, pullToRefresh: false })
+  const counts = inbox.data?.counts
+  const countText = counts ? `待受理 ${counts.new} · 处理中 ${counts.inProgress}${counts.overdue ? ` · 超时 ${counts.overdue}` : ''}` : ''
   useDidShow(() => {
-    if (useSession.getState().me) void useMessages.getState().refresh().catch(() => undefined)
+    if (!useSession.getState().me) return
+    void useMessages.getState().refresh().catch(() => undefined)
+    if (answers) void inbox.reload()
   })
 
   const toggleElder = (on: boolean) => {
@@ -80,13 +87,16 @@ export default function MePage() {
             {isStaff(me) ? (
               <CellGroup title='社区工作台'>
                 <Cell title='人员与角色' description={isAdmin(me) ? '查找居民，设置网格员、志愿者、工作人员' : '查找居民与工作人员'} clickable onClick={go(PAGE.people)} />
-                <Cell title='诉求队列' description='各网格诉求、上报社区的诉求' clickable onClick={go(PAGE.hotlineInbox)} />
+                <Cell title='诉求队列' description={counts ? `已上报 ${counts.escalated} · ${countText}` : '各网格诉求、上报社区的诉求'} clickable onClick={go(PAGE.hotlineInbox)} />
+                <Cell title='定星看板' description='各网格、网格员的响应、办结与评价' clickable onClick={go(PAGE.hotlineBoard)} />
+                <Cell title='热线设置' description='诉求类别、服务时限、常用回复' clickable onClick={go(PAGE.hotlineSettings)} />
                 <Cell title='公告管理' description='发布、撤回社区公告' clickable onClick={go(PAGE.manageAnnouncements)} />
               </CellGroup>
             ) : null}
             {me.roles.includes('grid_worker') ? (
               <CellGroup title='网格员工作台'>
-                <Cell title='网格诉求处理' description='受理、回复、办结本网格居民的诉求' clickable onClick={go(PAGE.hotlineInbox)} />
+                <Cell title='网格诉求处理' description={countText || '受理、回复、办结本网格居民的诉求'} clickable onClick={go(PAGE.hotlineInbox)} />
+                {isStaff(me) ? null : <Cell title='常用回复' description='回复居民时一键选用' clickable onClick={go(PAGE.hotlineSettings)} />}
               </CellGroup>
             ) : null}
             {me.team ? (

@@ -1,0 +1,1 @@
+export default definePageConfig({ navigationBarTitleText: '定星看板', enablePullDownRefresh: true })

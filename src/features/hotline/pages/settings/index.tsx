@@ -1,0 +1,158 @@
+import { useState } from 'react'
+import { Text, View } from '@tarojs/components'
+import { Button, Input, Switch } from '@nutui/nutui-react-taro'
+import type { CategoryOut, ServiceLevels } from '@server/features/hotline/actions'
+import { ApiError, call, messageOf } from '@/core/api'
+import { toast, useQuery } from '@/core/hooks'
+import { isAdmin, isStaff } from '@/core/session'
+import { SignedIn } from '@/core/ui/Gate'
+import { Page } from '@/core/ui/Page'
+import { Async } from '@/core/ui/StateView'
+import './index.scss'
+
+/** Quick replies for whoever answers requests; the category list for staff; service levels for admins. */
+export default function HotlineSettingsPage() {
+  return (
+    <Page className='hotline-settings'>
+      <SignedIn>
+        {(me) => (
+          <View>
+            <QuickReplies />
+            {isStaff(me) ? <Categories /> : null}
+            {isAdmin(me) ? <Levels /> : null}
+          </View>
+        )}
+      </SignedIn>
+    </Page>
+  )
+}
+
+function QuickReplies() {
+  const q = useQuery(() => call('hotline', 'quickReplies', {}), [])
+  const [text, setText] = useState('')
+  const [error, setError] = useState('')
+  const save = async (run: () => Promise<{ id: number; text: string }[]>, done: string) => {
+    try {
+      await run()
+      await q.reload()
+      setText('')
+      setError('')
+      toast(done, 'success')
+    } catch (err) {
+      if (err instanceof ApiError) setError(err.fields.text ?? '')
+      toast(messageOf(err))
+    }
+  }
+  return (
+    <View>
+      <Text className='section-title'>常用回复</Text>
+      <View className='card'>
+        <Async q={q}>
+          {(list) => (
+            <View>
+              {list.length === 0 ? <Text className='muted'>还没有常用回复，回复居民时可一键选用。</Text> : null}
+              {list.map((r) => (
+                <View key={r.id} className='hotline-settings__row'>
+                  <Text className='hotline-settings__text'>{r.text}</Text>
+                  <Text className='hotline-settings__delete' onClick={() => void save(() => call('hotline', 'deleteQuickReply', { id: r.id }), '已删除')}>
+                    删除
+                  </Text>
+                </View>
+              ))}
+            </View>
+          )}
+        </Async>
+        <Input className='hotline-settings__input hotline-settings__quick' value={text} maxLength={200} placeholder='例如：您好，已收到，今天内上门查看。' onChange={(v: string) => setText(v)} />
+        {error ? <Text className='field-error'>{error}</Text> : null}
+        <Button type='primary' fill='outline' block onClick={() => void save(() => call('hotline', 'saveQuickReply', { text }), '已添加')}>
+          添加常用回复
+        </Button>
+      </View>
+    </View>
+  )
+}
+
+function Categories() {
+  const q = useQuery(() => call('hotline', 'categories', { all: true }), [])
+  const [name, setName] = useState('')
+  const [error, setError] = useState('')
+  const save = async (input: { id?: number; name: string; active: boolean }) => {
+    try {
+      await call('hotline', 'saveCategory', input)
+      await q.reload()
+      if (!input.id) setName('')
+      setError('')
+      toast('已保存', 'success')
+    } catch (err) {
+      if (err instanceof ApiError) setError(err.fields.name ?? '')
+      toast(messageOf(err))
+    }
+  }
+  return (
+    <View>
+      <Text className='section-title'>诉求类别</Text>
+      <View className='card'>
+        <Async q={q}>
+          {(list: CategoryOut[]) => (
+            <View>
+              {list.map((c) => (
+                <View key={c.id} className='hotline-settings__row'>
+                  <Text className={`hotline-settings__text ${c.active ? '' : 'hotline-settings__text--off'}`}>{c.name}</Text>
+                  <Switch checked={c.active} onChange={(active: boolean) => void save({ id: c.id, name: c.name, active })} />
+                </View>
+              ))}
+            </View>
+          )}
+        </Async>
+        <Input className='hotline-settings__input hotline-settings__category' value={name} maxLength={12} placeholder='新类别名称，如：养老服务' onChange={(v: string) => setName(v)} />
+        {error ? <Text className='field-error'>{error}</Text> : null}
+        <Button type='primary' fill='outline' block onClick={() => void save({ name, active: true })}>
+          添加类别
+        </Button>
+      </View>
+    </View>
+  )
+}
+
+function Levels() {
+  const q = useQuery(() => call('hotline', 'serviceLevels', {}), [])
+  return (
+    <View>
+      <Text className='section-title'>服务时限</Text>
+      <View className='card'>
+        <Async q={q}>{(levels) => <LevelsForm levels={levels} onSaved={() => void q.reload()} />}</Async>
+      </View>
+    </View>
+  )
+}
+
+function LevelsForm({ levels, onSaved }: { levels: ServiceLevels; onSaved: () => void }) {
+  const [first, setFirst] = useState(String(levels.firstResponseHours))
+  const [escalate, setEscalate] = useState(String(levels.autoEscalateHours))
+  const [errors, setErrors] = useState<Record<string, string>>({})
+  const save = async () => {
+    try {
+      await call('hotline', 'setServiceLevels', { firstResponseHours: Number(first), autoEscalateHours: Number(escalate) })
+      setErrors({})
+      toast('已保存', 'success')
+      onSaved()
+    } catch (err) {
+      if (err instanceof ApiError) setErrors(err.fields)
+      toast(messageOf(err))
+    }
+  }
+  return (
+    <View>
+      <Text className='hotline-settings__label'>首次响应时限（小时）</Text>
+      <Input className='hotline-settings__input' type='digit' value={first} onChange={(v: string) => setFirst(v)} />
+      {errors.firstResponseHours ? <Text className='field-error'>{errors.firstResponseHours}</Text> : null}
+      <Text className='hotline-settings__label'>无人响应自动上报社区（小时）</Text>
+      <Input className='hotline-settings__input' type='digit' value={escalate} onChange={(v: string) => setEscalate(v)} />
+      {errors.autoEscalateHours ? <Text className='field-error'>{errors.autoEscalateHours}</Text> : null}
+      <Text className='muted'>居民办结后 {levels.reopenDays} 天内可重新打开。</Text>
+      <Button type='primary' block onClick={() => void save()}>
+        保存时限
+      </Button>
+    </View>
+  )
+}
