@@ -23,6 +23,11 @@ export interface ActionSpec<I extends z.ZodType = z.ZodType, O = unknown> {
   kind: 'query' | 'mutation'
   /** Personal data must not be processed before the privacy consent; only a few actions run before it. */
   beforeConsent?: boolean
+  /**
+   * A mutation that is safe to run again (it changes nothing but records that it ran) and whose answer holds
+   * personal data: the pipeline keeps no copy of the answer under the idempotency key, so a retry runs again.
+   */
+  repeatable?: boolean
   /** Phantom field carrying the output type; never set at run time. */
   readonly __output?: O
 }
@@ -35,7 +40,7 @@ export function query<O>() {
 }
 
 export function mutation<O>() {
-  return <I extends z.ZodType>(spec: { input: I; access: Access; beforeConsent?: boolean }): ActionSpec<I, O> => ({
+  return <I extends z.ZodType>(spec: { input: I; access: Access; beforeConsent?: boolean; repeatable?: boolean }): ActionSpec<I, O> => ({
     ...spec,
     kind: 'mutation',
   })

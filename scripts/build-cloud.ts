@@ -1,10 +1,12 @@
 // npm run build:cloud — one deployable WeChat cloud function per backend domain, in cloudfunctions/<domain>/:
-// index.js (the whole backend for that domain, bundled) and package.json (what the cloud installs beside it).
+// index.js (the whole backend for that domain, bundled), package.json (what the cloud installs beside it) and,
+// for a domain with scheduled work (server/cloud/schedule.ts), config.json with its timer trigger.
 // The entry of each function is generated here rather than kept as a file per domain, so a domain added to
 // server/features/index.ts gets its function on the next build.
 import fs from 'node:fs'
 import path from 'node:path'
 import { build, type Metafile } from 'esbuild'
+import { cloudFunctionConfig } from '../server/cloud/schedule'
 import { modules } from '../server/features'
 
 const root = path.resolve(__dirname, '..')
@@ -27,6 +29,8 @@ interface Built {
   domain: string
   dir: string
   bytes: number
+  /** The timer trigger's cron when the function has one. */
+  timer: string | null
 }
 
 function rootPackage(): { version: string; dependencies: Record<string, string> } {
@@ -88,7 +92,31 @@ async function buildOne(domain: string, pkg: ReturnType<typeof rootPackage>): Pr
     dependencies,
   }
   writeAtomically(path.join(dir, 'package.json'), `${JSON.stringify(fnPackage, null, 2)}\n`)
-  return { domain, dir, bytes: output.contents.byteLength }
+  const timer = writeConfig(domain, dir)
+  return { domain, dir, bytes: output.contents.byteLength, timer }
+}
+
+/**
+ * config.json carries the timer trigger of a domain with scheduled work. A domain without any loses a trigger
+ * an earlier build gave it, which would otherwise keep firing into "no scheduled work".
+ */
+function writeConfig(domain: string, dir: string): string | null {
+  const file = path.join(dir, 'config.json')
+  const config = cloudFunctionConfig(domain)
+  if (config) {
+    writeAtomically(file, `${JSON.stringify(config, null, 2)}\n`)
+    return config.triggers[0].config
+  }
+  if (fs.existsSync(file)) {
+    let triggers: unknown
+    try {
+      triggers = (JSON.parse(fs.readFileSync(file, 'utf8')) as { triggers?: unknown }).triggers
+    } catch {
+      triggers = undefined
+    }
+    if (Array.isArray(triggers) && triggers.length > 0) fs.rmSync(file, { force: true })
+  }
+  return null
 }
 
 /**
@@ -130,7 +158,10 @@ async function run() {
   const started = Date.now()
   const { built, removed } = await buildCloudFunctions()
   const width = Math.max(...built.map((b) => b.domain.length))
-  for (const b of built) console.log(`  ${b.domain.padEnd(width)}  ${kb(b.bytes).padStart(9)}  ${path.relative(root, path.join(b.dir, 'index.js'))}`)
+  for (const b of built) {
+    const timer = b.timer ? `  timer "${b.timer}"` : ''
+    console.log(`  ${b.domain.padEnd(width)}  ${kb(b.bytes).padStart(9)}  ${path.relative(root, path.join(b.dir, 'index.js'))}${timer}`)
+  }
   if (removed.length) console.log(`removed functions of domains that no longer exist: ${removed.join(', ')}`)
   console.log(`${built.length} cloud functions written to ${path.relative(root, outRoot)}/ in ${Date.now() - started} ms`)
 }

@@ -8,23 +8,9 @@ import { createBackend, type Backend } from '../app'
 import { loadConfig, type Config } from '../core/config'
 import type { Identity } from '../core/context'
 import type { DomainName } from '../features'
-import { sweepHotline } from '../features/hotline/service'
+import { scheduled, type TimerEvent } from './schedule'
 
-/** What a timer trigger delivers: WeChat sends `{ Type: 'Timer', TriggerName, Time, Message }`. */
-export interface TimerEvent {
-  Type: string
-  TriggerName: string
-  Time?: string
-  Message?: string
-}
-
-/** Work a domain runs on its timer trigger (e.g. a later sweep of expired holds). */
-export type ScheduledTask = (backend: Backend, trigger: TimerEvent) => Promise<unknown>
-
-/** Scheduled work per domain. A domain listed here also needs a timer trigger in its config.json. */
-const scheduled: Partial<Record<DomainName, ScheduledTask>> = {
-  hotline: (backend) => sweepHotline(backend.services),
-}
+export type { ScheduledTask, TimerEvent } from './schedule'
 
 export type CloudMain = ((event: unknown, context?: unknown) => Promise<Envelope<unknown>>) & {
   /** Closes the database pool. The platform never calls it (it freezes instances); local runs and tests do. */
@@ -151,7 +137,7 @@ export function isTimerEvent(event: unknown): event is TimerEvent {
 
 async function runScheduled(backend: Backend, domain: DomainName, trigger: TimerEvent): Promise<Envelope<unknown>> {
   const { log } = backend.services
-  const task = scheduled[domain]
+  const task = scheduled[domain]?.run
   if (!task) {
     log.warn({ trigger: trigger.TriggerName }, 'timer trigger for a domain with no scheduled work')
     return { ok: false, error: { code: 'UNKNOWN_ACTION', message: '该服务没有定时任务' } }

@@ -60,7 +60,7 @@ export function createDispatcher(services: Services, modules: Record<string, Dom
       const run = () => handler(input.data, ctx)
       const key = req.data.idempotencyKey
       const data =
-        spec.kind === 'mutation' && key && actor
+        spec.kind === 'mutation' && !spec.repeatable && key && actor
           ? await runIdempotent(services, actor.userId, `${domain}.${actionName}`, key, run)
           : await run()
       services.log.info({ requestId, domain, action: actionName, userId: actor?.userId, ms: Date.now() - started }, 'ok')

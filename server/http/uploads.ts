@@ -8,6 +8,7 @@ import type { FastifyInstance } from 'fastify'
 import type { Backend } from '../app'
 import { resolveSession } from '../features/auth/identity'
 import { signedUploadUrl, verifyUploadSignature } from '../core/file-urls'
+import { uploadFile, uploadRoot } from '../core/upload-files'
 import { ERROR_MESSAGES } from '../../common/errors'
 
 export const MAX_UPLOAD_BYTES = 5 * 1024 * 1024
@@ -25,7 +26,7 @@ const refuse = (code: 'BAD_INPUT' | 'UNAUTHENTICATED' | 'NOT_FOUND', message: st
 
 export async function registerUploads(app: FastifyInstance, backend: Backend, secret: string) {
   const { db, clock, config } = backend.services
-  const root = path.join(config.DATA_DIR, 'uploads')
+  const root = uploadRoot(config)
 
   await app.register(multipart, { limits: { fileSize: MAX_UPLOAD_BYTES, files: 1, fields: 2, parts: 3 } })
 
@@ -62,8 +63,8 @@ export async function registerUploads(app: FastifyInstance, backend: Backend, se
     const ok = Number.isSafeInteger(id) && id > 0 && verifyUploadSignature(secret, id, Number(req.query.e), String(req.query.s ?? ''), clock())
     const row = ok ? await db.selectFrom('uploads').select(['storage', 'path_or_file_id', 'mime']).where('id', '=', id).executeTakeFirst() : undefined
     if (!row || row.storage !== 'disk') return reply.status(404).send(refuse('NOT_FOUND', '照片不存在或链接已过期'))
-    const file = path.join(root, row.path_or_file_id)
-    if (!file.startsWith(root + path.sep)) return reply.status(404).send(refuse('NOT_FOUND', '照片不存在或链接已过期'))
+    const file = uploadFile(root, row.path_or_file_id)
+    if (!file) return reply.status(404).send(refuse('NOT_FOUND', '照片不存在或链接已过期'))
     const data = await fs.readFile(file).catch(() => null)
     if (!data) return reply.status(404).send(refuse('NOT_FOUND', '照片不存在或链接已过期'))
     return reply.header('content-type', row.mime).header('cache-control', 'private, max-age=3600').send(data)

@@ -1,11 +1,17 @@
+import { randomBytes } from 'node:crypto'
+import fs from 'node:fs'
+import os from 'node:os'
+import path from 'node:path'
 import { ERROR_MESSAGES } from '../../../common/errors'
 import { COMMUNITY, PRIVACY_VERSION } from '../../db/seed'
 import { engines, isChinese, startBackend, type TestBackend } from '../../testing/harness'
 import { DELETE_CONFIRMATION } from './actions'
+import { ERASED_REQUEST_TEXT } from './service'
 
 describe.each(engines())('account on %s', (engine) => {
   let t: TestBackend
   let staff: string
+  let dataDir: string
   const building = async (name: string) => {
     const row = await t.db.selectFrom('buildings').innerJoin('grids', 'grids.id', 'buildings.grid_id').select(['buildings.id as id', 'grids.id as gridId', 'grids.code as gridCode']).where('buildings.name', '=', name).executeTakeFirstOrThrow()
     return row
@@ -14,10 +20,15 @@ describe.each(engines())('account on %s', (engine) => {
     Number((await t.db.selectFrom(table).select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow()).n)
 
   beforeAll(async () => {
-    t = await startBackend(engine)
+    // Photo files live in the data folder; this one is the test's own.
+    dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'guandao-account-'))
+    t = await startBackend(engine, { env: { DATA_DIR: dataDir } })
     staff = await t.signIn('staff')
   })
-  afterAll(() => t?.close())
+  afterAll(async () => {
+    await t?.close()
+    fs.rmSync(dataDir, { recursive: true, force: true })
+  })
 
   describe('consent', () => {
     test('a wrong version → 409 CONFLICT and nothing recorded', async () => {
@@ -257,6 +268,162 @@ describe.each(engines())('account on %s', (engine) => {
       expect(await count('users')).toBeGreaterThan(0)
       const row = await t.db.selectFrom('users').select(['name', 'phone', 'household_id']).where('id', '=', me.id).executeTakeFirstOrThrow()
       expect(row).toEqual({ name: null, phone: null, household_id: null })
+    })
+  })
+  describe('hotline and messages', () => {
+    const JPEG = Buffer.concat([Buffer.from([0xff, 0xd8, 0xff, 0xe0]), Buffer.alloc(64, 1)])
+    let repair: number
+    let worker: string
+    let workerId: number
+
+    /** A resident registered in 管道新村1号楼, which the demo grid worker 赵晓燕 serves (第一网格). */
+    async function newResident(name: string, phone: string, room: string) {
+      const token = await t.consentedNewcomer()
+      const b = await building('管道新村1号楼')
+      const me = await t.ok('account', 'register', { name, phone, buildingId: b.id, unit: 3, room }, { token })
+      return { token, id: me.id }
+    }
+    /** A photo as the upload route stores it: a file under DATA_DIR/uploads and its row. */
+    async function photo(ownerId: number) {
+      const rel = path.join('2026', `${randomBytes(8).toString('hex')}.jpg`)
+      const file = path.join(dataDir, 'uploads', rel)
+      fs.mkdirSync(path.dirname(file), { recursive: true })
+      fs.writeFileSync(file, JPEG)
+      const row = await t.db
+        .insertInto('uploads')
+        .values({ owner_id: ownerId, kind: 'hotline', storage: 'disk', path_or_file_id: rel, mime: 'image/jpeg', bytes: JPEG.length, created_at: t.clock.iso() })
+        .returning('id')
+        .executeTakeFirstOrThrow()
+      return { id: row.id, file }
+    }
+    const countOf = async (table: 'notifications' | 'outbox' | 'hotline_quick_replies', userId: number) =>
+      Number((await t.db.selectFrom(table).select((eb) => eb.fn.countAll<number>().as('n')).where('user_id', '=', userId).executeTakeFirstOrThrow()).n)
+
+    beforeAll(async () => {
+      worker = await t.signIn('gridworker')
+      workerId = (await t.ok('account', 'me', {}, { token: worker })).id
+      repair = (await t.ok('hotline', 'categories', {}, { token: staff })).find((c) => c.name === '设施报修')!.id
+    })
+
+    test('exportData holds the person’s requests with their timelines and ratings, and their messages', async () => {
+      t.clock.set('2026-12-03T01:00:00.000Z')
+      const me = await newResident('郭玉兰', '13700002222', '101')
+      const other = await t.ok('hotline', 'submit', { categoryId: repair, description: '别人家的诉求，不该出现' }, { token: await t.signIn('resident') })
+      const submittedAt = t.clock.iso()
+      const { id } = await t.ok('hotline', 'submit', { categoryId: repair, description: '三单元楼道声控灯不亮' }, { token: me.token })
+      t.clock.advance(60_000)
+      await t.ok('hotline', 'accept', { id }, { token: worker })
+      await t.ok('hotline', 'reply', { id, text: '今天下午电工来换灯' }, { token: worker })
+      await t.ok('hotline', 'resolve', { id, summary: '声控灯已更换' }, { token: worker })
+      t.clock.advance(60_000)
+      await t.ok('hotline', 'rate', { id, stars: 4, comment: '修得很快' }, { token: me.token })
+      const ratedAt = t.clock.iso()
+      const { items } = await t.ok('messages', 'list', {}, { token: me.token })
+      await t.ok('messages', 'markRead', { ids: [items.at(-1)!.id] }, { token: me.token })
+
+      const data = await t.ok('account', 'exportData', {}, { token: me.token })
+      const at = '2026-12-03T01:01:00.000Z'
+      expect(data.hotlineRequests).toEqual([
+        {
+          id,
+          category: '设施报修',
+          description: '三单元楼道声控灯不亮',
+          state: 'closed',
+          createdAt: submittedAt,
+          events: [
+            { kind: 'submitted', at: submittedAt, text: null },
+            { kind: 'accepted', at, text: null },
+            { kind: 'reply', at, text: '今天下午电工来换灯' },
+            { kind: 'resolved', at, text: '声控灯已更换' },
+            { kind: 'rated', at: ratedAt, text: '评价4星：修得很快' },
+          ],
+          rating: { stars: 4, comment: '修得很快', at: ratedAt },
+        },
+      ])
+      expect(data.messages).toEqual([
+        { title: '您的诉求已受理', body: expect.stringContaining('设施报修'), createdAt: at, read: true },
+        { title: '您的诉求有新回复', body: expect.stringContaining('今天下午电工来换灯'), createdAt: at, read: false },
+        { title: '您的诉求已办结', body: expect.stringContaining('声控灯已更换'), createdAt: at, read: false },
+      ])
+      expect(JSON.stringify(data)).not.toContain(other.description)
+      // Someone with neither gets empty lists, not missing keys.
+      const volunteer = await t.ok('account', 'exportData', {}, { token: await t.signIn('volunteer') })
+      expect([volunteer.hotlineRequests, volunteer.messages]).toEqual([[], []])
+    })
+
+    test('deleteAccount wipes what the resident wrote and photographed, and their messages; the request stays for the figures', async () => {
+      t.clock.set('2026-12-04T01:00:00.000Z')
+      const me = await newResident('冯桂英', '13700003333', '102')
+      const [attached, loose] = [await photo(me.id), await photo(me.id)]
+      const { id } = await t.ok('hotline', 'submit', { categoryId: repair, description: '厨房下水管漏水，楼下邻居家渗水', photoIds: [attached.id] }, { token: me.token })
+      const workerPhoto = await photo(workerId)
+      await t.ok('hotline', 'accept', { id }, { token: worker })
+      await t.ok('hotline', 'reply', { id, text: '已联系物业维修工', photoIds: [workerPhoto.id] }, { token: worker })
+      await t.ok('hotline', 'resolve', { id, summary: '更换了下水管接头' }, { token: worker })
+      await t.ok('hotline', 'reopen', { id, reason: '接头处还在滴水' }, { token: me.token })
+      await t.ok('hotline', 'resolve', { id, summary: '重新密封了接头' }, { token: worker })
+      await t.ok('hotline', 'rate', { id, stars: 2, comment: '跑了两次才修好' }, { token: me.token })
+      // Someone else's request in the same grid, and the worker's own messages about this one.
+      const neighbour = await t.ok('hotline', 'submit', { categoryId: repair, description: '楼顶防水层破损漏雨' }, { token: await t.signIn('resident') })
+      await t.db.insertInto('hotline_quick_replies').values({ user_id: me.id, text: '谢谢网格员', created_at: t.clock.iso() }).execute()
+      const workerMessages = [await countOf('notifications', workerId), await countOf('outbox', workerId)]
+      expect([await countOf('notifications', me.id), await countOf('outbox', me.id), await countOf('hotline_quick_replies', me.id)]).toEqual([4, 4, 1])
+      const board = () => t.ok('hotline', 'board', { from: '2026-12-01', to: '2026-12-31' }, { token: staff })
+      const figuresBefore = (await board()).grids.find((g) => g.key === 'G01')
+
+      await t.ok('account', 'deleteAccount', { confirm: DELETE_CONFIRMATION }, { token: me.token })
+
+      const request = await t.db.selectFrom('hotline_requests').selectAll().where('id', '=', id).executeTakeFirstOrThrow()
+      expect(request).toMatchObject({ description: ERASED_REQUEST_TEXT, rating_comment: null, rating_stars: 2, state: 'closed', resident_id: me.id, reopen_count: 1 })
+      const events = await t.db.selectFrom('hotline_events').select(['kind', 'actor_role', 'text']).where('request_id', '=', id).orderBy('id').execute()
+      expect(events.map((e) => [e.kind, e.text])).toEqual([
+        ['submitted', null],
+        ['accepted', null],
+        ['reply', '已联系物业维修工'],
+        ['resolved', '更换了下水管接头'],
+        ['reopened', null],
+        ['resolved', '重新密封了接头'],
+        ['rated', null],
+      ])
+      // Their photos: rows, links and files gone, attached or not; the worker's reply photo stays.
+      expect(await t.db.selectFrom('uploads').select('id').where('id', 'in', [attached.id, loose.id]).execute()).toEqual([])
+      const links = await t.db.selectFrom('hotline_request_photos').select('upload_id').where('request_id', '=', id).execute()
+      expect(links.map((l) => l.upload_id)).toEqual([workerPhoto.id])
+      expect([fs.existsSync(attached.file), fs.existsSync(loose.file), fs.existsSync(workerPhoto.file)]).toEqual([false, false, true])
+      expect([await countOf('notifications', me.id), await countOf('outbox', me.id), await countOf('hotline_quick_replies', me.id)]).toEqual([0, 0, 0])
+      expect([await countOf('notifications', workerId), await countOf('outbox', workerId)]).toEqual(workerMessages)
+      expect((await t.db.selectFrom('hotline_requests').select('description').where('id', '=', neighbour.id).executeTakeFirstOrThrow()).description).toBe('楼顶防水层破损漏雨')
+
+      // The grid's figures hold; the worker sees the request, but nobody to call.
+      expect((await board()).grids.find((g) => g.key === 'G01')).toEqual(figuresBefore)
+      const seen = await t.ok('hotline', 'get', { id }, { token: worker })
+      expect(seen).toMatchObject({ description: ERASED_REQUEST_TEXT, resident: null, rating: { stars: 2, comment: null } })
+      expect(seen.can.callResident).toBe(false)
+      expect(JSON.stringify(seen)).not.toMatch(/冯桂英|13700003333|接头处还在滴水|跑了两次/)
+      expect((await t.call('hotline', 'residentPhone', { id }, { token: worker })).status).toBe(404)
+    })
+
+    test('a grid worker’s deletion takes their quick replies; their replies and photos in residents’ requests stay', async () => {
+      const resident = await newResident('蒋秀兰', '13700004444', '201')
+      const workerToken = await t.signIn('gridworker')
+      const { id } = await t.ok('hotline', 'submit', { categoryId: repair, description: '单元门闭门器坏了' }, { token: resident.token })
+      const replyPhoto = await photo(workerId)
+      const unused = await photo(workerId)
+      await t.ok('hotline', 'saveQuickReply', { text: '已收到，马上处理' }, { token: workerToken })
+      await t.ok('hotline', 'accept', { id }, { token: workerToken })
+      await t.ok('hotline', 'reply', { id, text: '闭门器已下单', photoIds: [replyPhoto.id] }, { token: workerToken })
+
+      await t.ok('account', 'deleteAccount', { confirm: DELETE_CONFIRMATION }, { token: workerToken })
+
+      expect(await countOf('hotline_quick_replies', workerId)).toBe(0)
+      expect([await countOf('notifications', workerId), await countOf('outbox', workerId)]).toEqual([0, 0])
+      const reply = await t.db.selectFrom('hotline_events').select('text').where('request_id', '=', id).where('kind', '=', 'reply').executeTakeFirstOrThrow()
+      expect(reply.text).toBe('闭门器已下单')
+      expect((await t.db.selectFrom('hotline_requests').select('description').where('id', '=', id).executeTakeFirstOrThrow()).description).toBe('单元门闭门器坏了')
+      expect(await t.db.selectFrom('uploads').select('id').where('id', 'in', [replyPhoto.id, unused.id]).execute()).toEqual([{ id: replyPhoto.id }])
+      expect([fs.existsSync(replyPhoto.file), fs.existsSync(unused.file)]).toEqual([true, false])
+      const mine = await t.ok('hotline', 'get', { id }, { token: resident.token })
+      expect(mine.events.at(-1)).toMatchObject({ kind: 'reply', text: '闭门器已下单', photos: [{ id: replyPhoto.id }] })
     })
   })
 })

@@ -6,6 +6,12 @@ import type { z } from 'zod'
 import type { profileInput } from './actions'
 import * as repo from './repo'
 import { audit } from '../../core/audit'
+import { removeUploadFiles } from '../../core/upload-files'
+import * as hotlineRepo from '../hotline/repo'
+import * as messagesRepo from '../messages/repo'
+
+/** What is left of a deleted resident's hotline request in place of what they wrote. */
+export const ERASED_REQUEST_TEXT = '（居民已注销，内容已删除）'
 
 type Profile = z.output<typeof profileInput>
 
@@ -116,10 +122,12 @@ export async function myGrid(ctx: AuthedCtx): Promise<MyGrid> {
 export async function exportData(ctx: AuthedCtx): Promise<Record<string, unknown>> {
   const { db, actor } = ctx
   const me = await getMe(ctx, actor.userId)
-  const [consents, sessions, auditRows] = await Promise.all([
+  const [consents, sessions, auditRows, requests, messages] = await Promise.all([
     db.selectFrom('consents').select(['version', 'consented_at']).where('user_id', '=', actor.userId).orderBy('id').execute(),
     db.selectFrom('sessions').select(['created_at', 'expires_at']).where('user_id', '=', actor.userId).orderBy('created_at').execute(),
     db.selectFrom('audit_log').select(['action', 'at', 'detail']).where('target_type', '=', 'user').where('target_id', '=', String(actor.userId)).orderBy('id').execute(),
+    hotlineRepo.requestsOfResident(db, actor.userId),
+    messagesRepo.allOf(db, actor.userId),
   ])
   return {
     exportedAt: ctx.clock().toISOString(),
@@ -130,12 +138,24 @@ export async function exportData(ctx: AuthedCtx): Promise<Record<string, unknown
     consents: consents.map((c) => ({ version: c.version, at: c.consented_at })),
     sessions: sessions.map((s) => ({ signedInAt: s.created_at, expiresAt: s.expires_at })),
     roleChanges: auditRows.map((a) => ({ action: a.action, at: a.at, detail: a.detail ? JSON.parse(a.detail) : null })),
+    hotlineRequests: requests.map((r) => ({
+      id: r.id,
+      category: r.category,
+      description: r.description,
+      state: r.state,
+      createdAt: r.createdAt,
+      events: r.events.map((e) => ({ kind: e.kind, at: e.at, text: e.text })),
+      rating: r.ratedAt && r.ratingStars ? { stars: r.ratingStars, comment: r.ratingComment, at: r.ratedAt } : null,
+    })),
+    messages: messages.map((m) => ({ title: m.title, body: m.body, createdAt: m.created_at, read: m.read_at !== null })),
   }
 }
 
 /**
  * Deleting an account removes what identifies the person and keeps an anonymous row, so that records other
- * people rely on (announcements they wrote, later: requests they handled) still hold together.
+ * people rely on (announcements they wrote, requests they handled) still hold together. Their own hotline
+ * requests stay too, for the grids' figures, but without what they wrote or photographed; their messages,
+ * outbox rows and quick replies go. Photo files are removed once the deletion has committed.
  */
 export async function deleteAccount(ctx: AuthedCtx): Promise<null> {
   const { db, actor } = ctx
@@ -151,7 +171,7 @@ export async function deleteAccount(ctx: AuthedCtx): Promise<null> {
     }
   }
   const now = ctx.clock().toISOString()
-  await db.transaction().execute(async (tx) => {
+  const erasedUploads = await db.transaction().execute(async (tx) => {
     await tx
       .updateTable('users')
       .set({
@@ -171,7 +191,14 @@ export async function deleteAccount(ctx: AuthedCtx): Promise<null> {
     await tx.deleteFrom('grid_workers').where('user_id', '=', actor.userId).execute()
     await tx.deleteFrom('volunteer_members').where('user_id', '=', actor.userId).execute()
     await tx.deleteFrom('idempotency_keys').where('user_id', '=', actor.userId).execute()
+    await messagesRepo.deleteAllOf(tx, actor.userId)
+    await hotlineRepo.deleteQuickRepliesOf(tx, actor.userId)
+    await hotlineRepo.eraseResidentText(tx, actor.userId, ERASED_REQUEST_TEXT)
+    const uploads = await hotlineRepo.uploadsToErase(tx, actor.userId)
+    await hotlineRepo.deleteUploads(tx, uploads.map((u) => u.id))
     await audit(tx, { actorId: actor.userId, action: 'account.delete', targetType: 'user', targetId: actor.userId, at: now })
+    return uploads
   })
+  await removeUploadFiles(ctx, erasedUploads)
   return null
 }

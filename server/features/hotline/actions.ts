@@ -61,8 +61,20 @@ export interface RequestDetail extends RequestSummary {
   rating: { stars: number; comment: string | null; at: string } | null
   reopenUntil: string | null
   events: EventOut[]
-  /** What the caller may do now, so the client shows only the buttons that will work. */
-  can: { accept: boolean; reply: boolean; resolve: boolean; escalate: boolean; reassign: boolean; rate: boolean; reopen: boolean }
+  /**
+   * What the caller may do now, so the client shows only the buttons that will work. `callResident`: the
+   * resident block is shown and the resident has a phone, so `residentPhone` will answer with the number.
+   */
+  can: {
+    accept: boolean
+    reply: boolean
+    resolve: boolean
+    escalate: boolean
+    reassign: boolean
+    rate: boolean
+    reopen: boolean
+    callResident: boolean
+  }
 }
 
 export interface InboxCounts {
@@ -142,6 +154,11 @@ export const hotlineActions = defineDomain('hotline', {
     input: requestId.extend({ gridId: recordId('网格').optional(), takeOver: z.boolean({ error: '参数无效' }).default(false) }),
     access: ['staff', 'admin'],
   }),
+  /**
+   * Tap-to-call: the resident's whole number, for whoever sees the resident on the request. A mutation because
+   * every read is written to the audit log; `repeatable` keeps the number out of the idempotency table.
+   */
+  residentPhone: mutation<{ phone: string }>()({ input: requestId, access: ['grid_worker', 'staff', 'admin'], repeatable: true }),
 
   quickReplies: query<{ id: number; text: string }[]>()({ input: z.object({}), access: ['grid_worker', 'staff', 'admin'] }),
   saveQuickReply: mutation<{ id: number; text: string }[]>()({ input: z.object({ text: text('常用回复', 2, 200) }), access: ['grid_worker', 'staff', 'admin'] }),

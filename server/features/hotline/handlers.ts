@@ -16,6 +16,7 @@ export const hotlineModule = implement(hotlineActions, {
   resolve: (input, ctx) => hotline.resolve(ctx, input.id, input.summary),
   escalate: (input, ctx) => hotline.escalate(ctx, input.id, input.reason),
   reassign: (input, ctx) => hotline.reassign(ctx, input.id, input),
+  residentPhone: (input, ctx) => hotline.residentPhone(ctx, input.id),
 
   quickReplies: (_input, ctx) => hotline.quickReplies(ctx),
   saveQuickReply: (input, ctx) => hotline.saveQuickReply(ctx, input.text),

@@ -217,10 +217,87 @@ describe.each(engines())('hotline on %s', (engine) => {
         reopen: ['resident'],
         escalate: ['grid_worker'],
         reassign: ['staff', 'admin'],
+        residentPhone: ['grid_worker', 'staff', 'admin'],
         board: ['staff', 'admin'],
         setServiceLevels: ['admin'],
         get: 'user',
       })
+    })
+  })
+
+  describe('tap-to-call the resident', () => {
+    let id: number
+    const phoneReads = (requestId: number) =>
+      t.db.selectFrom('audit_log').selectAll().where('action', '=', 'hotline.resident_phone').where('target_id', '=', String(requestId)).orderBy('id').execute()
+    beforeAll(async () => {
+      id = (await submit('resident', '楼顶水箱漏水，顶楼天花板渗水')).id
+    })
+
+    test('the grid’s worker gets the whole number, and every time is written to the audit log', async () => {
+      const shown = await t.ok('hotline', 'get', { id }, { token: tk.gridworker })
+      expect([shown.resident?.phone, shown.can.callResident]).toEqual(['138****0001', true])
+      expect(await t.ok('hotline', 'residentPhone', { id }, { token: tk.gridworker })).toEqual({ phone: '13852140001' })
+      const reads = await phoneReads(id)
+      expect(reads).toHaveLength(1)
+      expect(reads[0]).toMatchObject({ actor_id: ids.gridworker, action: 'hotline.resident_phone', target_type: 'hotline_request', target_id: String(id), at: t.clock.iso() })
+      expect(reads[0].detail ?? '').not.toContain('13852140001')
+
+      // A retry with the same key is answered and recorded again: the number is not kept for replays.
+      t.clock.advance(60_000)
+      for (let i = 0; i < 2; i++) {
+        expect(await t.ok('hotline', 'residentPhone', { id }, { token: tk.gridworker, idempotencyKey: 'call-resident-0001' })).toEqual({ phone: '13852140001' })
+      }
+      expect(await phoneReads(id)).toHaveLength(3)
+      const kept = await t.db.selectFrom('idempotency_keys').select(['key', 'response']).where('user_id', '=', ids.gridworker).execute()
+      expect(JSON.stringify(kept)).not.toContain('13852140001')
+    })
+
+    test('a worker of another grid gets 404, as does the worker of a grid it left; nothing is recorded', async () => {
+      const before = (await phoneReads(id)).length
+      expectRefused(await t.call('hotline', 'residentPhone', { id }, { token: tk.gridworker2 }), 404, '没有找到这条诉求')
+      expectRefused(await t.call('hotline', 'residentPhone', { id: 999999 }, { token: tk.gridworker }), 404, '没有找到这条诉求')
+
+      const moved = (await submit('resident', '楼道里的消防栓玻璃碎了')).id
+      await t.ok('hotline', 'accept', { id: moved }, { token: tk.gridworker })
+      await t.ok('hotline', 'reassign', { id: moved, gridId: await gridId('G08') }, { token: tk.staff })
+      // The first worker still follows the request, but the resident is no longer theirs to call.
+      expect((await t.ok('hotline', 'get', { id: moved }, { token: tk.gridworker })).can.callResident).toBe(false)
+      expectRefused(await t.call('hotline', 'residentPhone', { id: moved }, { token: tk.gridworker }), 404)
+      expect((await t.ok('hotline', 'get', { id: moved }, { token: tk.gridworker2 })).can.callResident).toBe(true)
+      expect(await t.ok('hotline', 'residentPhone', { id: moved }, { token: tk.gridworker2 })).toEqual({ phone: '13852140001' })
+      expect(await phoneReads(id)).toHaveLength(before)
+      expect(await phoneReads(moved)).toHaveLength(1)
+    })
+
+    test('residents are refused by the role check: 403, even for their own request', async () => {
+      for (const who of ['resident', 'resident2', 'volunteer']) {
+        const res = await t.call('hotline', 'residentPhone', { id }, { token: tk[who] })
+        expect([who, res.status, res.error?.code]).toEqual([who, 403, 'FORBIDDEN'])
+      }
+      expect((await t.ok('hotline', 'get', { id }, { token: tk.resident })).can.callResident).toBe(false)
+      expect((await t.call('hotline', 'residentPhone', { id })).status).toBe(401)
+    })
+
+    test('staff and admins get it for any grid, recorded under their own name', async () => {
+      expect((await t.ok('hotline', 'get', { id }, { token: tk.staff })).can.callResident).toBe(true)
+      expect(await t.ok('hotline', 'residentPhone', { id }, { token: tk.staff })).toEqual({ phone: '13852140001' })
+      const other = (await submit('resident2', '红石榴家园小区门禁卡失灵')).id
+      expect(await t.ok('hotline', 'residentPhone', { id: other }, { token: tk.admin })).toEqual({ phone: '13852140002' })
+      expect((await phoneReads(id)).at(-1)?.actor_id).toBe(ids.staff)
+      expect((await phoneReads(other)).map((r) => r.actor_id)).toEqual([ids.admin])
+    })
+
+    test('a resident without a phone: no call button, and 404 with a reason', async () => {
+      const token = await t.consentedNewcomer()
+      const building = await t.db.selectFrom('buildings').select('id').where('name', '=', '管道新村1号楼').executeTakeFirstOrThrow()
+      const me = await t.ok('account', 'register', { name: '吴淑珍', phone: '13700001111', buildingId: building.id, unit: 1, room: '102' }, { token })
+      const { id: own } = await t.ok('hotline', 'submit', { categoryId: repair, description: '家里水表走字异常' }, { token })
+      await t.db.updateTable('users').set({ phone: null }).where('id', '=', me.id).execute()
+      const shown = await t.ok('hotline', 'get', { id: own }, { token: tk.gridworker })
+      expect(shown.resident).toMatchObject({ name: '吴淑珍', phone: '' })
+      expect(shown.can.callResident).toBe(false)
+      expectRefused(await t.call('hotline', 'residentPhone', { id: own }, { token: tk.gridworker }), 404, '没有登记电话')
+      expect(await phoneReads(own)).toEqual([])
     })
   })
 

@@ -53,7 +53,14 @@ export async function residentOf(db: Db, requestId: number) {
     .innerJoin('users', 'users.id', 'hotline_requests.resident_id')
     .innerJoin('households', 'households.id', 'hotline_requests.household_id')
     .innerJoin('buildings', 'buildings.id', 'households.building_id')
-    .select(['users.name as name', 'users.phone as phone', 'buildings.name as building', 'households.unit as unit', 'households.room as room'])
+    .select([
+      'users.name as name',
+      'users.phone as phone',
+      'users.deleted_at as deletedAt',
+      'buildings.name as building',
+      'households.unit as unit',
+      'households.room as room',
+    ])
     .where('hotline_requests.id', '=', requestId)
     .executeTakeFirst()
 }
@@ -110,6 +117,10 @@ export async function deleteQuickReply(db: Db, userId: number, id: number): Prom
   return Number(res.numDeletedRows) > 0
 }
 
+export async function deleteQuickRepliesOf(db: Db, userId: number) {
+  await db.deleteFrom('hotline_quick_replies').where('user_id', '=', userId).execute()
+}
+
 // ---------------------------------------------------------------- uploads
 
 export async function uploadsByIds(db: Db, ids: number[]) {
@@ -125,6 +136,31 @@ export async function uploadsByIds(db: Db, ids: number[]) {
 export async function attachPhotos(db: Db, requestId: number, eventId: number | null, uploadIds: number[]) {
   for (const uploadId of uploadIds) {
     await db.insertInto('hotline_request_photos').values({ request_id: requestId, event_id: eventId, upload_id: uploadId }).execute()
+  }
+}
+
+/**
+ * A person's uploads that go when their account does: the ones attached to nothing and the ones attached to
+ * their own requests. What they uploaded into other people's requests (a grid worker's reply photos) stays.
+ */
+export async function uploadsToErase(db: Db, userId: number) {
+  return db
+    .selectFrom('uploads')
+    .leftJoin('hotline_request_photos', 'hotline_request_photos.upload_id', 'uploads.id')
+    .leftJoin('hotline_requests', 'hotline_requests.id', 'hotline_request_photos.request_id')
+    .select(['uploads.id as id', 'uploads.storage as storage', 'uploads.path_or_file_id as ref'])
+    .where('uploads.owner_id', '=', userId)
+    .where((eb) => eb.or([eb('hotline_request_photos.id', 'is', null), eb('hotline_requests.resident_id', '=', userId)]))
+    .orderBy('uploads.id')
+    .execute()
+}
+
+/** Deletes uploads and the links that show them on requests. */
+export async function deleteUploads(db: Db, ids: number[]) {
+  for (let i = 0; i < ids.length; i += 500) {
+    const chunk = ids.slice(i, i + 500)
+    await db.deleteFrom('hotline_request_photos').where('upload_id', 'in', chunk).execute()
+    await db.deleteFrom('uploads').where('id', 'in', chunk).execute()
   }
 }
 
@@ -248,6 +284,46 @@ export async function eventsOf(db: Db, requestId: number) {
     .where('hotline_events.request_id', '=', requestId)
     .orderBy('hotline_events.id')
     .execute()
+}
+
+/** A resident's own requests with their timelines, oldest first: what their data export holds of the hotline. */
+export async function requestsOfResident(db: Db, residentId: number) {
+  const [requests, events] = await Promise.all([
+    db
+      .selectFrom('hotline_requests')
+      .innerJoin('hotline_categories', 'hotline_categories.id', 'hotline_requests.category_id')
+      .select([
+        'hotline_requests.id as id',
+        'hotline_categories.name as category',
+        'hotline_requests.description as description',
+        'hotline_requests.state as state',
+        'hotline_requests.created_at as createdAt',
+        'hotline_requests.rating_stars as ratingStars',
+        'hotline_requests.rating_comment as ratingComment',
+        'hotline_requests.rated_at as ratedAt',
+      ])
+      .where('hotline_requests.resident_id', '=', residentId)
+      .orderBy('hotline_requests.id')
+      .execute(),
+    db
+      .selectFrom('hotline_events')
+      .select(['request_id as requestId', 'kind', 'created_at as at', 'text'])
+      .where('request_id', 'in', db.selectFrom('hotline_requests').select('id').where('resident_id', '=', residentId))
+      .orderBy('id')
+      .execute(),
+  ])
+  const byRequest = new Map<number, typeof events>()
+  for (const e of events) byRequest.set(e.requestId, [...(byRequest.get(e.requestId) ?? []), e])
+  return requests.map((r) => ({ ...r, events: byRequest.get(r.id) ?? [] }))
+}
+
+/**
+ * What a resident wrote on their requests, wiped for their account's deletion: the description, the rating
+ * comment and the texts of their own steps (reopen reasons, the rating). The requests stay, without them.
+ */
+export async function eraseResidentText(db: Db, residentId: number, placeholder: string) {
+  await db.updateTable('hotline_requests').set({ description: placeholder, rating_comment: null }).where('resident_id', '=', residentId).execute()
+  await db.updateTable('hotline_events').set({ text: null }).where('actor_id', '=', residentId).where('actor_role', '=', 'resident').execute()
 }
 
 export async function markSeenByResident(db: Db, requestId: number, residentId: number, now: string) {

@@ -70,6 +70,12 @@ async function canSee(db: Db, caller: Caller, r: Row): Promise<boolean> {
   return repo.workedOn(db, r.id, caller.userId)
 }
 
+/**
+ * The resident's name, address and phone are for the grid that serves them now and for staff, not for a grid
+ * worker who once handled the request and has since seen it moved to another grid.
+ */
+const seesResident = (caller: Caller, r: Row) => caller.staff || (caller.worker && caller.gridIds.includes(r.grid_id))
+
 async function visibleRequest(ctx: Services, caller: Caller, id: number): Promise<Row> {
   const row = await repo.summaryById(ctx.db, id)
   if (!row || !(await canSee(ctx.db, caller, row))) throw notFound('没有找到这条诉求')
@@ -138,10 +144,9 @@ async function detail(ctx: Services, caller: Caller, id: number): Promise<Reques
     repo.serviceLevels(db),
   ])
   if (!row) throw notFound('没有找到这条诉求')
-  // The resident's name and address are for the grid that serves them and for staff, not for a grid worker
-  // who once handled the request and has since seen it moved to another grid.
-  const seesResident = caller.staff || (caller.worker && caller.gridIds.includes(row.grid_id))
-  const person = seesResident ? await repo.residentOf(db, id) : undefined
+  const found = seesResident(caller, row) ? await repo.residentOf(db, id) : undefined
+  // A resident who deleted their account is nobody any more: no name, no address, nothing to call.
+  const person = found && found.deletedAt === null ? found : undefined
   const asHandler = caller.staff || caller.worker
   const photosOf = (eventId: number | null): PhotoOut[] =>
     photos.filter((p) => p.eventId === eventId).map((p) => ({ id: p.id, url: photoUrl(ctx, p) }))
@@ -175,6 +180,7 @@ async function detail(ctx: Services, caller: Caller, id: number): Promise<Reques
       reassign: can.reassign || can.takeOver,
       rate: can.rate,
       reopen: can.reopen,
+      callResident: !!person?.phone,
     },
   }
 }
@@ -412,6 +418,21 @@ export function reopen(ctx: AuthedCtx, id: number, reason: string) {
     event: { kind: 'reopened', text: reason },
     notice: { to: 'assignee', title: '居民重新打开了诉求', body: `“${row.categoryName}”：${excerpt(reason)}` },
   }))
+}
+
+/**
+ * Tap-to-call for the grid worker or staff member serving the request: the whole number, which lists and
+ * details only show masked. Who may have it is who sees the resident on the request (404 for anyone else, so
+ * the request's existence is not given away), and every time it is given out is written to the audit log.
+ */
+export async function residentPhone(ctx: AuthedCtx, id: number): Promise<{ phone: string }> {
+  const caller = await callerOf(ctx)
+  const row = await repo.summaryById(ctx.db, id)
+  if (!row || !seesResident(caller, row)) throw notFound('没有找到这条诉求')
+  const person = await repo.residentOf(ctx.db, id)
+  if (!person?.phone || person.deletedAt !== null) throw notFound('该居民没有登记电话，无法拨打')
+  await audit(ctx.db, { actorId: caller.userId, action: 'hotline.resident_phone', targetType: 'hotline_request', targetId: id, at: ctx.clock().toISOString() })
+  return { phone: person.phone }
 }
 
 // ---------------------------------------------------------------- queues

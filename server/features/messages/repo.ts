@@ -48,3 +48,14 @@ export async function markRead(db: Db, userId: number, ids: number[] | 'all', no
   }
   await q.execute()
 }
+
+/** Every message a person was sent, oldest first, for their data export. */
+export async function allOf(db: Db, userId: number) {
+  return db.selectFrom('notifications').select(['title', 'body', 'created_at', 'read_at']).where('user_id', '=', userId).orderBy('id').execute()
+}
+
+/** A person's messages and the outbox rows waiting to tell them, for the deletion of their account. */
+export async function deleteAllOf(db: Db, userId: number) {
+  await db.deleteFrom('notifications').where('user_id', '=', userId).execute()
+  await db.deleteFrom('outbox').where('user_id', '=', userId).execute()
+}

@@ -1,4 +1,4 @@
-import { useRouter } from '@tarojs/taro'
+import Taro, { useRouter } from '@tarojs/taro'
 import { useState } from 'react'
 import { Text, View } from '@tarojs/components'
 import { Button, Rate, TextArea } from '@nutui/nutui-react-taro'
@@ -28,6 +28,16 @@ export default function RequestDetailPage() {
       <SignedIn>{() => <Async q={q}>{(r) => <Detail r={r} />}</Async>}</SignedIn>
     </Page>
   )
+}
+
+/** The number is fetched only when the worker taps, and every fetch is recorded on the server. */
+async function callResident(id: number) {
+  try {
+    const { phone } = await call('hotline', 'residentPhone', { id })
+    await Taro.makePhoneCall({ phoneNumber: phone }).catch(() => undefined)
+  } catch (err) {
+    toast(messageOf(err))
+  }
 }
 
 type Panel = 'reply' | 'resolve' | 'escalate' | 'reassign' | 'rate' | 'reopen' | null
@@ -114,8 +124,15 @@ function Detail({ r }: { r: RequestDetail }) {
         <PhotoRow photos={r.photos} />
         {r.resident ? (
           <View className='hotline-detail__resident'>
-            <Text>{r.resident.name} · {r.resident.address}</Text>
-            <Text className='muted'>{r.resident.phone}</Text>
+            <View className='hotline-detail__who'>
+              <Text>{r.resident.name} · {r.resident.address}</Text>
+              <Text className='muted'>{r.resident.phone}</Text>
+            </View>
+            {r.can.callResident ? (
+              <Button className='hotline-detail__call' type='primary' fill='outline' size='small' onClick={() => void callResident(r.id)}>
+                拨打
+              </Button>
+            ) : null}
           </View>
         ) : null}
         {r.rating ? (
