@@ -39,6 +39,9 @@ for (const mode of ['standard', 'elder'] as const) {
     for (const service of ['hotline', 'appointments', 'shuttle', 'events']) {
       await visit(page, `/features/services/pages/coming-soon/index?service=${service}`, '即将开放', `tour-${mode}-coming-soon-${service}`)
     }
+    await visit(page, '/features/hotline/pages/mine/index', '还没有提交过诉求', `tour-${mode}-hotline-mine`)
+    await visit(page, '/features/hotline/pages/new/index', '送达：第六网格网格员', `tour-${mode}-hotline-new`)
+    await visit(page, '/features/messages/pages/list/index', '暂无消息', `tour-${mode}-messages`)
     await visit(page, '/features/auth/pages/login/index', '演示账号', `tour-${mode}-login`)
     expect(errors).toEqual([])
     await close()
