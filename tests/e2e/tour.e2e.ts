@@ -5,8 +5,10 @@ import { cell, openAs, setupE2E, shot, tab } from './harness'
 
 const e2e = setupE2E()
 
+/** Opens a page as a fresh deep link (reloaded, so only that page is on the stack). */
 async function visit(page: Page, hashPath: string, expectText: string, name: string) {
   await page.goto(`${e2e.server.url}/#${hashPath}`)
+  await page.reload()
   await page.getByText(expectText, { exact: false }).filter({ visible: true }).first().waitFor()
   await shot(page, name)
 }
@@ -69,6 +71,10 @@ test('staff pages', async () => {
 
 test('a resident is refused the staff pages', async () => {
   const { page, close } = await openAs(e2e, 'resident')
-  await visit(page, '/features/people/pages/list/index', '您没有权限进行此操作', 'tour-resident-people-refused')
+  // A deep link opened afresh, as a shared link would be: only that page is on the stack.
+  await page.goto(`${e2e.server.url}/#/features/people/pages/list/index`)
+  await page.reload()
+  await page.locator('.state--error', { hasText: '您没有权限进行此操作' }).filter({ visible: true }).first().waitFor()
+  await shot(page, 'tour-resident-people-refused')
   await close()
 })
