@@ -1,4 +1,4 @@
-import { maskName, maskPhone, mobile, MOBILE_RE, personName } from './personal'
+import { idCardNumber, maskIdCard, maskName, maskPhone, mobile, MOBILE_RE, personName } from './personal'
 
 describe('maskPhone', () => {
   test.each([
@@ -105,5 +105,55 @@ describe('personName()', () => {
     expect(schema.safeParse('张'.repeat(20)).success).toBe(true)
     expect(personName('乘车人').safeParse(undefined).error?.issues[0].message).toBe('请填写乘车人')
     expect(personName('乘车人').safeParse(42).error?.issues[0].message).toBe('请填写乘车人')
+  })
+})
+
+describe('idCardNumber()', () => {
+  const schema = idCardNumber()
+
+  // Invented numbers with hand-computed check characters; see idcard.test.ts.
+  test.each([
+    ['320302198506120035', '320302198506120035'],
+    ['32031119780815008x', '32031119780815008X'],
+    [' 320311 19780815 008X ', '32031119780815008X'],
+  ])('accepts %p and gives back %p', (value, parsed) => {
+    expect(schema.parse(value)).toBe(parsed)
+  })
+
+  test.each([
+    ['', '请填写身份证号'],
+    ['   ', '请填写身份证号'],
+    ['32030219850612003', '身份证号应为18位'],
+    ['3203021985061200351', '身份证号应为18位'],
+    ['320302850612003', '身份证号应为18位'],
+    ['32030219850612003A', '身份证号应为18位'],
+    ['3203021985O6120035', '身份证号应为18位'],
+    ['320302198506120036', '身份证号不正确，请核对'], // check character off by one
+    ['320302198506210035', '身份证号不正确，请核对'], // two digits swapped
+    ['320302199002300010', '身份证号不正确，请核对'], // 30 February
+    ['320302209901010013', '身份证号不正确，请核对'], // born in the future
+    ['020302198506120034', '身份证号不正确，请核对'], // no area code starts with 0
+  ])('refuses %p: %s', (value, message) => {
+    const res = schema.safeParse(value)
+    expect(res.success).toBe(false)
+    expect(res.error?.issues).toHaveLength(1)
+    expect(res.error?.issues[0].message).toBe(message)
+  })
+
+  test('a value that is not text asks for the number', () => {
+    expect(schema.safeParse(320302198506).error?.issues[0].message).toBe('请填写身份证号')
+    expect(schema.safeParse(undefined).error?.issues[0].message).toBe('请填写身份证号')
+    expect(schema.safeParse(null).error?.issues[0].message).toBe('请填写身份证号')
+  })
+
+  test('the label appears in the messages', () => {
+    const s = idCardNumber('乘车人身份证号')
+    expect(s.safeParse('').error?.issues[0].message).toBe('请填写乘车人身份证号')
+    expect(s.safeParse('123').error?.issues[0].message).toBe('乘车人身份证号应为18位')
+    expect(s.safeParse('320302198506120036').error?.issues[0].message).toBe('乘车人身份证号不正确，请核对')
+  })
+
+  test('maskIdCard is available beside the other masks', () => {
+    expect(maskIdCard('320302198506120035')).toBe('3203**********0035')
   })
 })

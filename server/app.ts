@@ -2,6 +2,7 @@
 // dispatcher shared by the HTTP server and the cloud-function adapter.
 import pino, { type Logger } from 'pino'
 import { systemClock, type Clock } from '../common/time'
+import { guarded, type Capacity } from './core/capacity'
 import { loadConfig, type Config } from './core/config'
 import type { DomainModule, Services } from './core/context'
 import { createDispatcher } from './core/pipeline'
@@ -16,6 +17,8 @@ export interface AppOptions {
   log?: Logger
   /** Overrides for tests (a PostgreSQL schema of their own, a temporary SQLite file). */
   db?: DbOptions
+  /** The capacity mechanism; tests replace it only to show what happens without its guard. */
+  capacity?: Capacity
 }
 
 export type Backend = Awaited<ReturnType<typeof createBackend>>
@@ -35,7 +38,7 @@ export async function createBackend(opts: AppOptions = {}) {
     throw err
   }
 
-  const services: Services = { db: handle.db, engine: handle.engine, clock, config, log }
+  const services: Services = { db: handle.db, engine: handle.engine, clock, config, log, capacity: opts.capacity ?? guarded }
   const dispatch = createDispatcher(services, modules as unknown as Record<string, DomainModule>)
   return { services, dispatch, domains: Object.keys(modules), close: () => handle.close() }
 }

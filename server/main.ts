@@ -1,7 +1,7 @@
 // npm start: one process serving the API, the H5 app and /healthz on HOST:PORT (127.0.0.1:3000 by default).
 import { createBackend } from './app'
 import { repeat } from './core/repeat'
-import { sweepHotline } from './features/hotline/service'
+import { scheduled } from './cloud/schedule'
 import { createHttpServer } from './http/server'
 
 async function main() {
@@ -10,9 +10,12 @@ async function main() {
   const { HOST, PORT } = backend.services.config
   await app.listen({ host: HOST, port: PORT })
   const { SWEEP_INTERVAL_SECONDS } = backend.services.config
-  const stopSweep = repeat(SWEEP_INTERVAL_SECONDS, 'hotline.sweep', () => sweepHotline(backend.services), backend.services.log)
+  // The same scheduled work the cloud functions run on their timer triggers.
+  const stops = Object.entries(scheduled).map(([domain, s]) =>
+    repeat(SWEEP_INTERVAL_SECONDS, `${domain}.${s.trigger}`, () => s.run(backend, { Type: 'Timer', TriggerName: s.trigger }), backend.services.log),
+  )
   const stop = async () => {
-    stopSweep()
+    stops.forEach((s) => s())
     await app.close()
     await backend.close()
     process.exit(0)

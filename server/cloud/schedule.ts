@@ -3,6 +3,7 @@
 // trigger exactly when it has work for one. (The HTTP server runs the same work on its own timer.)
 import type { Backend } from '../app'
 import type { DomainName } from '../features'
+import { sweepAppointments } from '../features/appointments/service'
 import { sweepHotline } from '../features/hotline/service'
 
 /** What a timer trigger delivers: WeChat sends `{ Type: 'Timer', TriggerName, Time, Message }`. */
@@ -30,6 +31,8 @@ export interface Schedule {
 export const scheduled: Partial<Record<DomainName, Schedule>> = {
   // Safe to run often and on several instances at once; every minute keeps "overdue" close to the minute.
   hotline: { trigger: 'sweep', cron: '0 */1 * * * * *', run: (backend) => sweepHotline(backend.services) },
+  // Reminders go out from 09:00 for the next day and ID numbers are erased by the day: every 10 minutes is plenty.
+  appointments: { trigger: 'sweep', cron: '0 */10 * * * * *', run: (backend) => sweepAppointments(backend.services) },
 }
 
 /** The domains that have scheduled work, and so get a timer trigger in their cloud function's config.json. */

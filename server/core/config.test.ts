@@ -1,6 +1,10 @@
+import fs from 'node:fs'
+import os from 'node:os'
 import path from 'node:path'
-import { envOf } from '../testing/harness'
+import { envOf, PROD_KEY } from '../testing/harness'
 import { loadConfig } from './config'
+
+const OLD_KEY = Buffer.alloc(32, 9).toString('base64')
 
 describe('loadConfig', () => {
   test('defaults outside production: demo on, SQLite in DATA_DIR', () => {
@@ -13,9 +17,29 @@ describe('loadConfig', () => {
   })
 
   test('production: no demo people, whatever else is set', () => {
-    const c = loadConfig(envOf({ NODE_ENV: 'production', DATABASE_URL: 'postgres://u@db:5432/guandao' }))
+    const c = loadConfig(envOf({ NODE_ENV: 'production', ID_CARD_KEY: PROD_KEY, DATABASE_URL: 'postgres://u@db:5432/guandao' }))
     expect(c).toMatchObject({ production: true, demo: false, DATABASE_URL: 'postgres://u@db:5432/guandao' })
     expect(() => loadConfig(envOf({ NODE_ENV: 'production', SEED_DEMO: 'yes' }))).toThrow(/SEED_DEMO/)
+  })
+
+  test('ID_CARD_KEY: required and checked in production, kept in DATA_DIR in development', () => {
+    expect(() => loadConfig(envOf({ NODE_ENV: 'production' }))).toThrow(/ID_CARD_KEY: required in production/)
+    expect(() => loadConfig(envOf({ NODE_ENV: 'production', ID_CARD_KEY: 'c2hvcnQ=' }))).toThrow(/ID_CARD_KEY:.*32/)
+    expect(() => loadConfig(envOf({ NODE_ENV: 'production', ID_CARD_KEY: PROD_KEY, ID_CARD_PREVIOUS_KEYS: 'x!' }))).toThrow(/ID_CARD_PREVIOUS_KEYS/)
+    const rotated = loadConfig(envOf({ NODE_ENV: 'production', ID_CARD_KEY: PROD_KEY, ID_CARD_PREVIOUS_KEYS: ` ${OLD_KEY} ` }))
+    expect(rotated.idCardKeys()).toEqual({ current: PROD_KEY, previous: [OLD_KEY] })
+
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'guandao-config-'))
+    try {
+      const first = loadConfig(envOf({ DATA_DIR: dir }))
+      // Reading configuration writes nothing; the key appears when first needed and survives a restart.
+      expect(fs.existsSync(path.join(dir, 'id-card.key'))).toBe(false)
+      const key = first.idCardKeys().current
+      expect(Buffer.from(key, 'base64')).toHaveLength(32)
+      expect(loadConfig(envOf({ DATA_DIR: dir })).idCardKeys().current).toBe(key)
+    } finally {
+      fs.rmSync(dir, { recursive: true, force: true })
+    }
   })
 
   test('SEED_DEMO=false turns demo people off in development', () => {

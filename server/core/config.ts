@@ -1,8 +1,10 @@
 // Configuration comes from the environment only and is validated once at start: a bad value stops the process
 // with a message naming the variable instead of failing later at the first request.
 import { randomBytes } from 'node:crypto'
+import fs from 'node:fs'
 import path from 'node:path'
 import { z } from 'zod'
+import { parseSealKey } from './sealed'
 
 const bool = z
   .enum(['true', 'false', '1', '0', 'yes', 'no'])
@@ -27,6 +29,10 @@ const schema = z.object({
   FILE_URL_SECRET: z.string().min(16, 'at least 16 characters').optional(),
   /** How often the server runs scheduled sweeps (hotline overdue and escalation); 0 turns them off. */
   SWEEP_INTERVAL_SECONDS: z.coerce.number().int().min(0).max(86_400).default(60),
+  /** Encrypts passengers' ID-card numbers at rest: base64 of 32 random bytes. Required in production. */
+  ID_CARD_KEY: z.string().optional(),
+  /** Earlier ID_CARD_KEY values, comma-separated, still able to open what they sealed (key rotation). */
+  ID_CARD_PREVIOUS_KEYS: z.string().optional(),
 })
 
 export type Env = z.infer<typeof schema>
@@ -38,6 +44,8 @@ export interface Config extends Env {
   sqliteFile: string
   /** Signs photo URLs. Set FILE_URL_SECRET when several processes serve one database; otherwise one per process. */
   fileUrlSecret: string
+  /** Keys for sealing ID-card numbers (read on first use; see idCardKeysOf()). */
+  idCardKeys: () => { current: string; previous: string[] }
 }
 
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
@@ -57,5 +65,52 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     demo: production ? false : (c.SEED_DEMO ?? true),
     sqliteFile: c.SQLITE_FILE ?? path.join(c.DATA_DIR, 'guandao.sqlite'),
     fileUrlSecret: c.FILE_URL_SECRET ?? randomBytes(24).toString('hex'),
+    idCardKeys: idCardKeysOf(c, production),
   }
+}
+
+/**
+ * Production must be given its key: a lost key makes every sealed number unreadable, so it is never made up
+ * there. Tests get a fresh key per process; development keeps one in DATA_DIR so restarts can still open what
+ * was sealed before.
+ */
+function idCardKeysOf(c: Env, production: boolean): Config['idCardKeys'] {
+  const keys = idCardKeysNow(c, production)
+  if (keys) return () => keys
+  // Development: the key file is made when a number is first sealed, not whenever configuration is read.
+  let loaded: { current: string; previous: string[] } | undefined
+  return () => (loaded ??= { current: devKeyFile(c.DATA_DIR), previous: [] })
+}
+
+function devKeyFile(dataDir: string): string {
+  const file = path.join(dataDir, 'id-card.key')
+  if (!fs.existsSync(file)) {
+    fs.mkdirSync(dataDir, { recursive: true })
+    try {
+      fs.writeFileSync(file, randomBytes(32).toString('base64'), { mode: 0o600, flag: 'wx' })
+    } catch (err) {
+      // Another process starting at the same moment wrote it first: use theirs.
+      if ((err as NodeJS.ErrnoException).code !== 'EEXIST') throw err
+    }
+  }
+  return fs.readFileSync(file, 'utf8').trim()
+}
+
+function idCardKeysNow(c: Env, production: boolean): { current: string; previous: string[] } | null {
+  const previous = (c.ID_CARD_PREVIOUS_KEYS ?? '').split(',').map((k) => k.trim()).filter(Boolean)
+  const check = (name: string, key: string) => {
+    try {
+      parseSealKey(key)
+    } catch (err) {
+      throw new Error(`Invalid configuration:\n  ${name}: ${(err as Error).message}`)
+    }
+  }
+  if (c.ID_CARD_KEY) {
+    check('ID_CARD_KEY', c.ID_CARD_KEY)
+    previous.forEach((k) => check('ID_CARD_PREVIOUS_KEYS', k))
+    return { current: c.ID_CARD_KEY, previous }
+  }
+  if (production) throw new Error('Invalid configuration:\n  ID_CARD_KEY: required in production (base64 of 32 random bytes)')
+  if (c.NODE_ENV === 'test') return { current: randomBytes(32).toString('base64'), previous }
+  return null
 }

@@ -2,6 +2,7 @@ import type { Logger } from 'pino'
 import type { ActionSpec, ActionTable, DomainContract, OutputOf, ParsedInputOf, Role } from '../../common/contract'
 import type { Clock } from '../../common/time'
 import type { Db, Engine } from '../db/connect'
+import type { Capacity } from './capacity'
 import type { Config } from './config'
 
 /** Who is calling, as resolved by the pipeline from the adapter's identity. Never taken from a request body. */
@@ -18,6 +19,8 @@ export interface Services {
   clock: Clock
   config: Config
   log: Logger
+  /** Places without overbooking (server/core/capacity.ts). */
+  capacity: Capacity
 }
 
 export type Identity = { kind: 'session'; token: string } | { kind: 'openid'; openid: string } | null

@@ -4,10 +4,12 @@ import { PostgresAdapter, sql, type Kysely } from 'kysely'
 import { Migrator, type Migration } from 'kysely/migration'
 import * as m001 from './migrations/001_foundation'
 import * as m002 from './migrations/002_hotline'
+import * as m003 from './migrations/003_appointments'
 
 const migrations: Record<string, Migration> = {
   '001_foundation': m001,
   '002_hotline': m002,
+  '003_appointments': m003,
 }
 
 export async function columnTypes(db: Kysely<unknown>) {

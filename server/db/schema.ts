@@ -18,6 +18,11 @@ export interface CommunityTable {
   first_response_hours: ColumnType<number, number | undefined, number>
   auto_escalate_hours: ColumnType<number, number | undefined, number>
   reopen_days: ColumnType<number, number | undefined, number>
+  /** Rules of the service windows. */
+  no_show_limit: ColumnType<number, number | undefined, number>
+  no_show_window_days: ColumnType<number, number | undefined, number>
+  no_show_block_days: ColumnType<number, number | undefined, number>
+  id_purge_days: ColumnType<number, number | undefined, number>
 }
 
 export interface GridTable {
@@ -225,6 +230,106 @@ export interface OutboxTable {
   sent_at: Instant | null
 }
 
+/** One thing with places; see server/core/capacity.ts. */
+export interface CapacityUnitTable {
+  id: Generated<number>
+  scope: string
+  ref: string
+  places: number
+  taken: ColumnType<number, number | undefined, number>
+}
+
+export type ApptServiceKind = 'general' | 'ticket'
+
+export interface ApptServiceTable {
+  id: Generated<number>
+  name: string
+  description: string
+  /** JSON array of strings. */
+  checklist: string
+  kind: ApptServiceKind
+  notice: string | null
+  duration_minutes: number
+  places: number
+  book_ahead_days: number
+  min_notice_minutes: number
+  cancel_cutoff_minutes: number
+  active: ColumnType<Flag, Flag | undefined, Flag>
+  sort_order: ColumnType<number, number | undefined, number>
+  created_at: Instant
+  updated_at: Instant
+}
+
+export interface ApptHoursTable {
+  id: Generated<number>
+  service_id: number
+  weekday: number
+  starts: string
+  ends: string
+}
+
+export interface ApptClosureTable {
+  id: Generated<number>
+  service_id: number | null
+  day: string
+  starts: string | null
+  ends: string | null
+  reason: string
+  created_by: number | null
+  created_at: Instant
+}
+
+export type BookingStatus = 'booked' | 'checked_in' | 'done' | 'no_show' | 'cancelled'
+export type BookerRole = 'resident' | 'grid_worker' | 'staff'
+
+export interface ApptBookingTable {
+  id: Generated<number>
+  code: string
+  service_id: number
+  resident_id: number
+  booked_by: number | null
+  booked_by_role: BookerRole
+  day: string
+  starts_at: Instant
+  ends_at: Instant
+  unit_id: number
+  status: BookingStatus
+  displaced_at: Instant | null
+  cancel_reason: string | null
+  cancelled_by_role: BookerRole | 'system' | null
+  created_at: Instant
+  updated_at: Instant
+  cancelled_at: Instant | null
+  checked_in_at: Instant | null
+  finished_at: Instant | null
+  reminded_at: Instant | null
+}
+
+export type TicketOutcome = 'issued' | 'unavailable'
+
+export interface ApptTripTable {
+  booking_id: number
+  travel_date: string
+  from_station: string
+  to_station: string
+  preference: string | null
+  outcome: TicketOutcome | null
+  outcome_text: string | null
+  outcome_at: Instant | null
+  outcome_by: number | null
+  purge_after: string
+}
+
+export interface ApptPassengerTable {
+  id: Generated<number>
+  booking_id: number
+  position: number
+  name: string
+  id_card_sealed: string | null
+  id_card_masked: string
+  purged_at: Instant | null
+}
+
 export interface Database {
   community: CommunityTable
   grids: GridTable
@@ -248,6 +353,13 @@ export interface Database {
   hotline_quick_replies: HotlineQuickReplyTable
   notifications: NotificationTable
   outbox: OutboxTable
+  capacity_units: CapacityUnitTable
+  appt_services: ApptServiceTable
+  appt_hours: ApptHoursTable
+  appt_closures: ApptClosureTable
+  appt_bookings: ApptBookingTable
+  appt_trips: ApptTripTable
+  appt_passengers: ApptPassengerTable
 }
 
 export type UserRow = Selectable<UserTable>

@@ -2,6 +2,7 @@
 // function per domain. Adding a domain here is all it takes to expose it on both.
 import { accountModule } from './account/handlers'
 import { announcementsModule } from './announcements/handlers'
+import { appointmentsModule } from './appointments/handlers'
 import { authModule } from './auth/handlers'
 import { communityModule } from './community/handlers'
 import { hotlineModule } from './hotline/handlers'
@@ -16,6 +17,7 @@ export const modules = {
   people: peopleModule,
   hotline: hotlineModule,
   messages: messagesModule,
+  appointments: appointmentsModule,
 }
 
 export type DomainName = keyof typeof modules

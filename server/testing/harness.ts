@@ -57,6 +57,9 @@ export class FakeClock {
   }
 }
 
+/** An ID_CARD_KEY for configurations that must look like production (which refuses to start without one). */
+export const PROD_KEY = Buffer.alloc(32, 3).toString('base64')
+
 /** A plain object of variables, typed as the environment loadConfig() reads. */
 export const envOf = (vars: Record<string, string>) => vars as unknown as NodeJS.ProcessEnv
 
@@ -258,6 +261,8 @@ export async function startBackend(engine: EngineName, opts: StartOptions = {}) 
   return {
     engine,
     backend,
+    /** Where this backend's database is, for other processes to open the same one. */
+    dbOptions: db,
     services: backend.services,
     db: backend.services.db,
     config,

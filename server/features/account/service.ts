@@ -8,6 +8,7 @@ import * as repo from './repo'
 import { audit } from '../../core/audit'
 import { removeUploadFiles } from '../../core/upload-files'
 import * as hotlineRepo from '../hotline/repo'
+import { exportOf as appointmentsOf, forgetResident as forgetAppointments } from '../appointments/service'
 import * as messagesRepo from '../messages/repo'
 
 /** What is left of a deleted resident's hotline request in place of what they wrote. */
@@ -122,12 +123,13 @@ export async function myGrid(ctx: AuthedCtx): Promise<MyGrid> {
 export async function exportData(ctx: AuthedCtx): Promise<Record<string, unknown>> {
   const { db, actor } = ctx
   const me = await getMe(ctx, actor.userId)
-  const [consents, sessions, auditRows, requests, messages] = await Promise.all([
+  const [consents, sessions, auditRows, requests, messages, appointments] = await Promise.all([
     db.selectFrom('consents').select(['version', 'consented_at']).where('user_id', '=', actor.userId).orderBy('id').execute(),
     db.selectFrom('sessions').select(['created_at', 'expires_at']).where('user_id', '=', actor.userId).orderBy('created_at').execute(),
     db.selectFrom('audit_log').select(['action', 'at', 'detail']).where('target_type', '=', 'user').where('target_id', '=', String(actor.userId)).orderBy('id').execute(),
     hotlineRepo.requestsOfResident(db, actor.userId),
     messagesRepo.allOf(db, actor.userId),
+    appointmentsOf(db, actor.userId),
   ])
   return {
     exportedAt: ctx.clock().toISOString(),
@@ -148,6 +150,7 @@ export async function exportData(ctx: AuthedCtx): Promise<Record<string, unknown
       rating: r.ratedAt && r.ratingStars ? { stars: r.ratingStars, comment: r.ratingComment, at: r.ratedAt } : null,
     })),
     messages: messages.map((m) => ({ title: m.title, body: m.body, createdAt: m.created_at, read: m.read_at !== null })),
+    appointments,
   }
 }
 
@@ -193,6 +196,7 @@ export async function deleteAccount(ctx: AuthedCtx): Promise<null> {
     await tx.deleteFrom('idempotency_keys').where('user_id', '=', actor.userId).execute()
     await messagesRepo.deleteAllOf(tx, actor.userId)
     await hotlineRepo.deleteQuickRepliesOf(tx, actor.userId)
+    await forgetAppointments(tx, actor.userId, now)
     await hotlineRepo.eraseResidentText(tx, actor.userId, ERASED_REQUEST_TEXT)
     const uploads = await hotlineRepo.uploadsToErase(tx, actor.userId)
     await hotlineRepo.deleteUploads(tx, uploads.map((u) => u.id))

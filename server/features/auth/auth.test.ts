@@ -4,7 +4,7 @@ import { createHash } from 'node:crypto'
 import { ERROR_MESSAGES } from '../../../common/errors'
 import { loadConfig } from '../../core/config'
 import { DEMO_PEOPLE } from '../../db/seed'
-import { DAY_MS, engines, envOf, isChinese, startBackend, type TestBackend } from '../../testing/harness'
+import { DAY_MS, engines, envOf, isChinese, PROD_KEY, startBackend, type TestBackend } from '../../testing/harness'
 
 /** A stand-in for WeChat's /sns/jscode2session: records what it was asked and answers per code. */
 async function startWeChatStandIn() {
@@ -156,7 +156,7 @@ describe.each(engines())('auth on %s', (engine) => {
   describe('in production', () => {
     let t: TestBackend
     beforeAll(async () => {
-      const config = loadConfig(envOf({ NODE_ENV: 'production', LOG_LEVEL: 'silent', DATA_DIR: '/nonexistent', H5_DIR: '/nonexistent' }))
+      const config = loadConfig(envOf({ NODE_ENV: 'production', ID_CARD_KEY: PROD_KEY, LOG_LEVEL: 'silent', DATA_DIR: '/nonexistent', H5_DIR: '/nonexistent' }))
       expect(config.production).toBe(true)
       t = await startBackend(engine, { config })
     })

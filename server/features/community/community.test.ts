@@ -1,6 +1,6 @@
 import { loadConfig } from '../../core/config'
 import { COMMUNITY, PRIVACY_VERSION, VOLUNTEER_TEAMS } from '../../db/seed'
-import { engines, envOf, startBackend, type TestBackend } from '../../testing/harness'
+import { engines, envOf, PROD_KEY, startBackend, type TestBackend } from '../../testing/harness'
 
 describe.each(engines())('community on %s', (engine) => {
   let t: TestBackend
@@ -16,7 +16,7 @@ describe.each(engines())('community on %s', (engine) => {
   })
 
   test('info tells the client that demo sign-in is off in production', async () => {
-    const prod = await startBackend(engine, { config: loadConfig(envOf({ NODE_ENV: 'production', LOG_LEVEL: 'silent' })) })
+    const prod = await startBackend(engine, { config: loadConfig(envOf({ NODE_ENV: 'production', ID_CARD_KEY: PROD_KEY, LOG_LEVEL: 'silent' })) })
     try {
       expect((await prod.ok('community', 'info')).demoSignIn).toBe(false)
     } finally {

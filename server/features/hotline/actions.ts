@@ -3,7 +3,7 @@
 import { z } from 'zod'
 import { defineDomain, MAX_ID, mutation, query } from '../../../common/contract'
 import { pageInput, type Page } from '../../../common/paging'
-import { recordId, text } from '../../../common/schemas'
+import { localDate, recordId, text } from '../../../common/schemas'
 
 export const REQUEST_STATES = ['submitted', 'accepted', 'escalated', 'resolved', 'reopened', 'closed'] as const
 export type RequestState = (typeof REQUEST_STATES)[number]
@@ -109,8 +109,6 @@ export interface ServiceLevels {
 }
 
 const requestId = z.object({ id: recordId('诉求编号') })
-const dateString = (label: string) =>
-  z.string({ error: `请选择${label}` }).regex(/^\d{4}-\d{2}-\d{2}$/, `${label}格式应为 2026-11-27`)
 
 export const submitInput = z.object({
   categoryId: z.number({ error: '请选择诉求类别' }).int('诉求类别无效').positive('诉求类别无效').max(MAX_ID, '诉求类别无效'),
@@ -164,7 +162,7 @@ export const hotlineActions = defineDomain('hotline', {
   saveQuickReply: mutation<{ id: number; text: string }[]>()({ input: z.object({ text: text('常用回复', 2, 200) }), access: ['grid_worker', 'staff', 'admin'] }),
   deleteQuickReply: mutation<{ id: number; text: string }[]>()({ input: z.object({ id: recordId('常用回复') }), access: ['grid_worker', 'staff', 'admin'] }),
 
-  board: query<Board>()({ input: z.object({ from: dateString('开始日期'), to: dateString('结束日期') }), access: ['staff', 'admin'] }),
+  board: query<Board>()({ input: z.object({ from: localDate('开始日期'), to: localDate('结束日期') }), access: ['staff', 'admin'] }),
   saveCategory: mutation<CategoryOut[]>()({
     input: z.object({ id: recordId('类别').optional(), name: text('类别名称', 2, 12), active: z.boolean({ error: '启用应为是或否' }).default(true) }),
     access: ['staff', 'admin'],

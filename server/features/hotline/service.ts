@@ -11,6 +11,7 @@ import { audit } from '../../core/audit'
 import { signedUploadUrl } from '../../core/file-urls'
 import { hasRole, type AuthedCtx, type Services } from '../../core/context'
 import { AppError, badInput, conflict, forbidden, notFound } from '../../core/errors'
+import { isUniqueViolation } from '../../core/unique'
 import type { Db } from '../../db/connect'
 import type { HotlineActorRole, HotlineRequestTable } from '../../db/schema'
 import { notify } from '../messages/service'
@@ -194,11 +195,6 @@ async function checkPhotos(ctx: AuthedCtx, ids: number[]): Promise<number[]> {
   const usable = (id: number) => rows.some((u) => u.id === id && u.ownerId === ctx.actor.userId && u.kind === 'hotline' && u.attachedAs === null)
   if (!ids.every(usable)) throw badInput({ photoIds: '照片不存在或已被使用，请重新上传' })
   return ids
-}
-
-function isUniqueViolation(err: unknown): boolean {
-  const code = (err as { code?: unknown } | null)?.code
-  return code === '23505' || code === 'SQLITE_CONSTRAINT_UNIQUE'
 }
 
 /** Two submits racing for one photo: the unique constraint lets one through; the other hears why. */

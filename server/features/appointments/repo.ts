@@ -1,0 +1,406 @@
+// SQL of 办事预约. No rules here: the service decides, these read and write.
+import { sql, type Insertable, type Selectable } from 'kysely'
+import type { Db } from '../../db/connect'
+import type { ApptBookingTable, ApptServiceTable, BookingStatus } from '../../db/schema'
+import type { Closure, Window } from './slots'
+
+export type ServiceRow = Selectable<ApptServiceTable>
+
+export const LIVE: BookingStatus[] = ['booked', 'checked_in']
+
+export async function services(db: Db, activeOnly: boolean): Promise<ServiceRow[]> {
+  let q = db.selectFrom('appt_services').selectAll()
+  if (activeOnly) q = q.where('active', '=', 1)
+  return q.orderBy('sort_order').orderBy('id').execute()
+}
+
+export async function serviceById(db: Db, id: number): Promise<ServiceRow | undefined> {
+  return db.selectFrom('appt_services').selectAll().where('id', '=', id).executeTakeFirst()
+}
+
+export async function serviceByName(db: Db, name: string) {
+  return db.selectFrom('appt_services').select('id').where('name', '=', name).executeTakeFirst()
+}
+
+export async function hoursOf(db: Db, serviceIds: number[]): Promise<(Window & { serviceId: number })[]> {
+  if (serviceIds.length === 0) return []
+  return db
+    .selectFrom('appt_hours')
+    .select(['service_id as serviceId', 'weekday', 'starts', 'ends'])
+    .where('service_id', 'in', serviceIds)
+    .orderBy('weekday')
+    .orderBy('starts')
+    .execute()
+}
+
+export async function insertService(db: Db, values: Insertable<ApptServiceTable>): Promise<number> {
+  const row = await db.insertInto('appt_services').values(values).returning('id').executeTakeFirstOrThrow()
+  return row.id
+}
+
+export async function updateService(db: Db, id: number, values: Partial<Insertable<ApptServiceTable>>) {
+  await db.updateTable('appt_services').set(values).where('id', '=', id).execute()
+}
+
+export async function replaceHours(db: Db, serviceId: number, hours: Window[]) {
+  await db.deleteFrom('appt_hours').where('service_id', '=', serviceId).execute()
+  if (hours.length) await db.insertInto('appt_hours').values(hours.map((h) => ({ service_id: serviceId, ...h }))).execute()
+}
+
+/** Closures touching a service (its own and the community-wide ones) from a day on. */
+export async function closuresFor(db: Db, serviceId: number, fromDay: string): Promise<Closure[]> {
+  return db
+    .selectFrom('appt_closures')
+    .select(['service_id as serviceId', 'day', 'starts', 'ends', 'reason'])
+    .where('day', '>=', fromDay)
+    .where((eb) => eb.or([eb('service_id', '=', serviceId), eb('service_id', 'is', null)]))
+    .orderBy('day')
+    .execute()
+}
+
+export async function allClosures(db: Db, fromDay: string) {
+  return db
+    .selectFrom('appt_closures')
+    .leftJoin('appt_services', 'appt_services.id', 'appt_closures.service_id')
+    .select([
+      'appt_closures.id as id',
+      'appt_closures.service_id as serviceId',
+      'appt_services.name as serviceName',
+      'appt_closures.day as day',
+      'appt_closures.starts as starts',
+      'appt_closures.ends as ends',
+      'appt_closures.reason as reason',
+    ])
+    .where('appt_closures.day', '>=', fromDay)
+    .orderBy('appt_closures.day')
+    .orderBy('appt_closures.id')
+    .execute()
+}
+
+export async function insertClosure(db: Db, values: { serviceId: number | null; day: string; starts: string | null; ends: string | null; reason: string; by: number; now: string }) {
+  await db
+    .insertInto('appt_closures')
+    .values({ service_id: values.serviceId, day: values.day, starts: values.starts, ends: values.ends, reason: values.reason, created_by: values.by, created_at: values.now })
+    .execute()
+}
+
+export async function deleteClosure(db: Db, id: number): Promise<{ serviceId: number | null; day: string } | undefined> {
+  const row = await db.selectFrom('appt_closures').select(['service_id as serviceId', 'day']).where('id', '=', id).executeTakeFirst()
+  if (row) await db.deleteFrom('appt_closures').where('id', '=', id).execute()
+  return row
+}
+
+// ---------------------------------------------------------------- bookings
+
+export async function insertBooking(db: Db, values: Insertable<ApptBookingTable>): Promise<number> {
+  const row = await db.insertInto('appt_bookings').values(values).returning('id').executeTakeFirstOrThrow()
+  return row.id
+}
+
+const bookingColumns = [
+  'appt_bookings.id as id',
+  'appt_bookings.code as code',
+  'appt_bookings.service_id as serviceId',
+  'appt_services.name as serviceName',
+  'appt_services.kind as kind',
+  'appt_services.checklist as checklist',
+  'appt_services.notice as notice',
+  'appt_services.cancel_cutoff_minutes as cancelCutoffMinutes',
+  'appt_bookings.resident_id as residentId',
+  'appt_bookings.booked_by as bookedById',
+  'appt_bookings.booked_by_role as bookedByRole',
+  'booker.name as bookedByName',
+  'appt_bookings.day as day',
+  'appt_bookings.starts_at as startsAt',
+  'appt_bookings.ends_at as endsAt',
+  'appt_bookings.unit_id as unitId',
+  'appt_bookings.status as status',
+  'appt_bookings.displaced_at as displacedAt',
+  'appt_bookings.cancel_reason as cancelReason',
+  'appt_bookings.created_at as createdAt',
+  'appt_bookings.checked_in_at as checkedInAt',
+  'appt_bookings.finished_at as finishedAt',
+  'appt_bookings.cancelled_at as cancelledAt',
+  'appt_trips.outcome as ticketOutcome',
+] as const
+
+function bookings(db: Db) {
+  return db
+    .selectFrom('appt_bookings')
+    .innerJoin('appt_services', 'appt_services.id', 'appt_bookings.service_id')
+    .leftJoin('users as booker', 'booker.id', 'appt_bookings.booked_by')
+    .leftJoin('appt_trips', 'appt_trips.booking_id', 'appt_bookings.id')
+    .select(bookingColumns)
+}
+
+export type BookingRow = Awaited<ReturnType<typeof bookingById>> & object
+
+export async function bookingById(db: Db, id: number) {
+  return bookings(db).where('appt_bookings.id', '=', id).executeTakeFirst()
+}
+
+export async function bookingByCode(db: Db, code: string) {
+  return bookings(db).where('appt_bookings.code', '=', code).executeTakeFirst()
+}
+
+/** The resident's bookings: upcoming live ones first (soonest first), then the rest, latest first. */
+export async function bookingsOfResident(db: Db, residentId: number, nowIso: string, page: number, pageSize: number) {
+  const upcoming = sql<number>`case when appt_bookings.status in ('booked', 'checked_in') and appt_bookings.ends_at >= ${nowIso} then 0 else 1 end`
+  const [items, total] = await Promise.all([
+    bookings(db)
+      .where('appt_bookings.resident_id', '=', residentId)
+      .orderBy(upcoming)
+      // Within each group the other group's key is null; the first key has already separated the groups.
+      .orderBy(sql`case when appt_bookings.status in ('booked', 'checked_in') and appt_bookings.ends_at >= ${nowIso} then appt_bookings.starts_at end`, 'asc')
+      .orderBy(sql`case when appt_bookings.status in ('booked', 'checked_in') and appt_bookings.ends_at >= ${nowIso} then appt_bookings.id end`, 'asc')
+      .orderBy('appt_bookings.starts_at', 'desc')
+      .orderBy('appt_bookings.id', 'desc')
+      .limit(pageSize)
+      .offset((page - 1) * pageSize)
+      .execute(),
+    db.selectFrom('appt_bookings').select((eb) => eb.fn.countAll<number>().as('n')).where('resident_id', '=', residentId).executeTakeFirstOrThrow(),
+  ])
+  return { items, total: Number(total.n) }
+}
+
+export async function bookingsMadeBy(db: Db, userId: number, page: number, pageSize: number) {
+  const [items, total] = await Promise.all([
+    bookings(db)
+      .innerJoin('users as resident', 'resident.id', 'appt_bookings.resident_id')
+      .select('resident.name as residentName')
+      .where('appt_bookings.booked_by', '=', userId)
+      .where('appt_bookings.resident_id', '!=', userId)
+      .orderBy('appt_bookings.created_at', 'desc')
+      .orderBy('appt_bookings.id', 'desc')
+      .limit(pageSize)
+      .offset((page - 1) * pageSize)
+      .execute(),
+    db
+      .selectFrom('appt_bookings')
+      .select((eb) => eb.fn.countAll<number>().as('n'))
+      .where('booked_by', '=', userId)
+      .where('resident_id', '!=', userId)
+      .executeTakeFirstOrThrow(),
+  ])
+  return { items, total: Number(total.n) }
+}
+
+/** Live bookings of a service from an instant on: what a change of plan must be checked against. */
+export async function liveBookingsFrom(db: Db, serviceId: number | null, fromIso: string) {
+  let q = db
+    .selectFrom('appt_bookings')
+    .select(['id', 'service_id as serviceId', 'resident_id as residentId', 'starts_at as startsAt', 'displaced_at as displacedAt'])
+    .where('status', 'in', LIVE)
+    .where('starts_at', '>=', fromIso)
+  if (serviceId !== null) q = q.where('service_id', '=', serviceId)
+  return q.execute()
+}
+
+export async function setDisplaced(db: Db, ids: number[], value: string | null, now: string) {
+  if (ids.length === 0) return
+  await db.updateTable('appt_bookings').set({ displaced_at: value, updated_at: now }).where('id', 'in', ids).execute()
+}
+
+export async function attention(db: Db, nowIso: string) {
+  return bookings(db)
+    .where('appt_bookings.status', 'in', LIVE)
+    .where('appt_bookings.displaced_at', 'is not', null)
+    .where('appt_bookings.ends_at', '>=', nowIso)
+    .orderBy('appt_bookings.starts_at')
+    .execute()
+}
+
+export async function deskBookings(db: Db, serviceId: number, day: string) {
+  return db
+    .selectFrom('appt_bookings')
+    .innerJoin('users as resident', 'resident.id', 'appt_bookings.resident_id')
+    .leftJoin('users as booker', 'booker.id', 'appt_bookings.booked_by')
+    .leftJoin('appt_trips', 'appt_trips.booking_id', 'appt_bookings.id')
+    .select([
+      'appt_bookings.id as id',
+      'appt_bookings.code as code',
+      'appt_bookings.status as status',
+      'appt_bookings.starts_at as startsAt',
+      'appt_bookings.displaced_at as displacedAt',
+      'appt_bookings.resident_id as residentId',
+      'appt_bookings.booked_by as bookedById',
+      'appt_bookings.booked_by_role as bookedByRole',
+      'booker.name as bookedByName',
+      'resident.name as residentName',
+      'resident.phone as residentPhone',
+      'appt_trips.from_station as fromStation',
+      'appt_trips.to_station as toStation',
+      'appt_trips.travel_date as travelDate',
+      'appt_trips.outcome as ticketOutcome',
+      (eb) => eb.selectFrom('appt_passengers').select((e) => e.fn.countAll<number>().as('n')).whereRef('appt_passengers.booking_id', '=', 'appt_bookings.id').as('passengers'),
+    ])
+    .where('appt_bookings.service_id', '=', serviceId)
+    .where('appt_bookings.day', '=', day)
+    .where('appt_bookings.status', '!=', 'cancelled')
+    .orderBy('appt_bookings.starts_at')
+    .orderBy('appt_bookings.created_at')
+    .orderBy('appt_bookings.id')
+    .execute()
+}
+
+/** Moves a live booking to another slot; false when it is no longer live (changed meanwhile). */
+export async function moveBooking(db: Db, id: number, to: { day: string; startsAt: string; endsAt: string; unitId: number }, now: string): Promise<boolean> {
+  const res = await db
+    .updateTable('appt_bookings')
+    .set({ day: to.day, starts_at: to.startsAt, ends_at: to.endsAt, unit_id: to.unitId, displaced_at: null, reminded_at: null, updated_at: now })
+    .where('id', '=', id)
+    .where('status', '=', 'booked')
+    .executeTakeFirst()
+  return Number(res.numUpdatedRows) === 1
+}
+
+/** Changes a booking's status only from the one expected; false when someone else changed it first. */
+export async function setStatus(
+  db: Db,
+  id: number,
+  from: BookingStatus,
+  values: Partial<Pick<Selectable<ApptBookingTable>, 'status' | 'cancelled_at' | 'cancel_reason' | 'cancelled_by_role' | 'checked_in_at' | 'finished_at'>>,
+  now: string,
+): Promise<boolean> {
+  const res = await db
+    .updateTable('appt_bookings')
+    .set({ ...values, updated_at: now })
+    .where('id', '=', id)
+    .where('status', '=', from)
+    .executeTakeFirst()
+  return Number(res.numUpdatedRows) === 1
+}
+
+export async function noShowsSince(db: Db, residentId: number, sinceIso: string): Promise<string[]> {
+  const rows = await db
+    .selectFrom('appt_bookings')
+    .select('starts_at')
+    .where('resident_id', '=', residentId)
+    .where('status', '=', 'no_show')
+    .where('starts_at', '>=', sinceIso)
+    .orderBy('starts_at')
+    .execute()
+  return rows.map((r) => r.starts_at)
+}
+
+// ---------------------------------------------------------------- trips
+
+export async function insertTrip(
+  db: Db,
+  bookingId: number,
+  trip: { travelDate: string; from: string; to: string; preference: string | null; purgeAfter: string },
+  passengers: { name: string; sealed: string; masked: string }[],
+) {
+  await db
+    .insertInto('appt_trips')
+    .values({ booking_id: bookingId, travel_date: trip.travelDate, from_station: trip.from, to_station: trip.to, preference: trip.preference, purge_after: trip.purgeAfter })
+    .execute()
+  await db
+    .insertInto('appt_passengers')
+    .values(passengers.map((p, i) => ({ booking_id: bookingId, position: i + 1, name: p.name, id_card_sealed: p.sealed, id_card_masked: p.masked })))
+    .execute()
+}
+
+export async function tripOf(db: Db, bookingId: number) {
+  const [trip, passengers] = await Promise.all([
+    db.selectFrom('appt_trips').selectAll().where('booking_id', '=', bookingId).executeTakeFirst(),
+    db.selectFrom('appt_passengers').selectAll().where('booking_id', '=', bookingId).orderBy('position').execute(),
+  ])
+  return trip ? { trip, passengers } : undefined
+}
+
+export async function setTicketOutcome(db: Db, bookingId: number, values: { outcome: string; text: string; by: number; now: string }) {
+  await db
+    .updateTable('appt_trips')
+    .set({ outcome: values.outcome as 'issued' | 'unavailable', outcome_text: values.text, outcome_by: values.by, outcome_at: values.now })
+    .where('booking_id', '=', bookingId)
+    .execute()
+}
+
+/** Erases ID numbers of the given bookings' passengers (or of every trip whose keeping period ended). */
+export async function purgeIdCards(db: Db, where: { bookingIds: number[] } | { purgeAfterBefore: string }, now: string): Promise<number> {
+  let q = db.updateTable('appt_passengers').set({ id_card_sealed: null, purged_at: now }).where('id_card_sealed', 'is not', null)
+  if ('bookingIds' in where) {
+    if (where.bookingIds.length === 0) return 0
+    q = q.where('booking_id', 'in', where.bookingIds)
+  } else {
+    q = q.where('booking_id', 'in', (eb) => eb.selectFrom('appt_trips').select('booking_id').where('purge_after', '<', where.purgeAfterBefore))
+  }
+  const res = await q.executeTakeFirst()
+  return Number(res.numUpdatedRows)
+}
+
+// ---------------------------------------------------------------- reminders, rules, people
+
+export async function dueReminders(db: Db, startsBefore: string, nowIso: string) {
+  return bookings(db)
+    .where('appt_bookings.status', '=', 'booked')
+    .where('appt_bookings.reminded_at', 'is', null)
+    .where('appt_bookings.starts_at', '<', startsBefore)
+    .where('appt_bookings.starts_at', '>', nowIso)
+    .orderBy('appt_bookings.starts_at')
+    .limit(500)
+    .execute()
+}
+
+/** Marks the reminder sent; false when another sweep sent it first. */
+export async function markReminded(db: Db, id: number, now: string): Promise<boolean> {
+  const res = await db.updateTable('appt_bookings').set({ reminded_at: now }).where('id', '=', id).where('reminded_at', 'is', null).executeTakeFirst()
+  return Number(res.numUpdatedRows) === 1
+}
+
+export async function rules(db: Db) {
+  return db
+    .selectFrom('community')
+    .select(['no_show_limit as noShowLimit', 'no_show_window_days as noShowWindowDays', 'no_show_block_days as noShowBlockDays', 'id_purge_days as idPurgeDays'])
+    .executeTakeFirstOrThrow()
+}
+
+export async function setRules(db: Db, r: { noShowLimit: number; noShowWindowDays: number; noShowBlockDays: number; idPurgeDays: number }, now: string) {
+  await db
+    .updateTable('community')
+    .set({ no_show_limit: r.noShowLimit, no_show_window_days: r.noShowWindowDays, no_show_block_days: r.noShowBlockDays, id_purge_days: r.idPurgeDays, updated_at: now })
+    .execute()
+}
+
+export async function personOf(db: Db, userId: number) {
+  return db
+    .selectFrom('users')
+    .leftJoin('households', 'households.id', 'users.household_id')
+    .leftJoin('buildings', 'buildings.id', 'households.building_id')
+    .select([
+      'users.id as id',
+      'users.name as name',
+      'users.phone as phone',
+      'users.deleted_at as deletedAt',
+      'buildings.grid_id as gridId',
+      'buildings.name as building',
+      'households.unit as unit',
+      'households.room as room',
+    ])
+    .where('users.id', '=', userId)
+    .executeTakeFirst()
+}
+
+export async function residentsOfGrids(db: Db, gridIds: number[], q: string) {
+  if (gridIds.length === 0) return []
+  let query = db
+    .selectFrom('users')
+    .innerJoin('households', 'households.id', 'users.household_id')
+    .innerJoin('buildings', 'buildings.id', 'households.building_id')
+    .select(['users.id as id', 'users.name as name', 'users.phone as phone', 'buildings.name as building', 'households.unit as unit', 'households.room as room'])
+    .where('buildings.grid_id', 'in', gridIds)
+    .where('users.deleted_at', 'is', null)
+    .where('users.name', 'is not', null)
+  if (q) query = query.where((eb) => eb.or([eb('users.name', 'like', `%${q}%`), eb('buildings.name', 'like', `%${q}%`)]))
+  return query.orderBy('buildings.name').orderBy('households.unit').orderBy('households.room').limit(50).execute()
+}
+
+export async function liveBookingsOfResident(db: Db, residentId: number) {
+  return db.selectFrom('appt_bookings').select(['id', 'unit_id as unitId']).where('resident_id', '=', residentId).where('status', 'in', LIVE).execute()
+}
+
+export async function bookingIdsOfResident(db: Db, residentId: number): Promise<number[]> {
+  const rows = await db.selectFrom('appt_bookings').select('id').where('resident_id', '=', residentId).execute()
+  return rows.map((r) => r.id)
+}
