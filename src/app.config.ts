@@ -11,6 +11,10 @@ export default defineAppConfig({
     { root: 'features/services/pages', pages: ['coming-soon/index'] },
     { root: 'features/hotline/pages', pages: ['new/index', 'mine/index', 'detail/index', 'inbox/index', 'board/index', 'settings/index'] },
     { root: 'features/messages/pages', pages: ['list/index'] },
+    {
+      root: 'features/appointments/pages',
+      pages: ['services/index', 'book/index', 'detail/index', 'mine/index', 'desk/index', 'manage/index', 'edit/index', 'proxy/index'],
+    },
   ],
   window: {
     backgroundTextStyle: 'dark',

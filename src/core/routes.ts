@@ -25,6 +25,14 @@ export const PAGE = {
   hotlineBoard: '/features/hotline/pages/board/index',
   hotlineSettings: '/features/hotline/pages/settings/index',
   messages: '/features/messages/pages/list/index',
+  apptServices: '/features/appointments/pages/services/index',
+  apptBook: '/features/appointments/pages/book/index',
+  apptDetail: '/features/appointments/pages/detail/index',
+  apptMine: '/features/appointments/pages/mine/index',
+  apptDesk: '/features/appointments/pages/desk/index',
+  apptManage: '/features/appointments/pages/manage/index',
+  apptEdit: '/features/appointments/pages/edit/index',
+  apptProxy: '/features/appointments/pages/proxy/index',
 } as const
 
 export function withQuery(path: string, query: Record<string, string | number | undefined>): string {

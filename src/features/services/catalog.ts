@@ -24,6 +24,7 @@ export const SERVICES: ServiceEntry[] = [
   },
   {
     key: 'appointments',
+    page: PAGE.apptServices,
     title: '办事预约',
     glyph: '约',
     summary: '证照协助、车票代购、免费体检',

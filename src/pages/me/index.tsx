@@ -68,6 +68,7 @@ export default function MePage() {
             <CellGroup title='我的服务'>
               <Cell title='消息中心' description='诉求回复与办理进度' extra={unread > 0 ? <Text className='me__badge'>{unread}</Text> : undefined} clickable onClick={go(PAGE.messages)} />
               {me.roles.includes('resident') ? <Cell title='我的诉求' description='服务热线的诉求和办理进度' clickable onClick={go(PAGE.hotlineMine)} /> : null}
+              {me.roles.includes('resident') ? <Cell title='我的预约' description='办事预约的预约码、改约和取消' clickable onClick={go(PAGE.apptMine)} /> : null}
             </CellGroup>
 
             <CellGroup title='我的信息'>
@@ -88,6 +89,8 @@ export default function MePage() {
               <CellGroup title='社区工作台'>
                 <Cell title='人员与角色' description={isAdmin(me) ? '查找居民，设置网格员、志愿者、工作人员' : '查找居民与工作人员'} clickable onClick={go(PAGE.people)} />
                 <Cell title='诉求队列' description={counts ? `已上报 ${counts.escalated} · ${countText}` : '各网格诉求、上报社区的诉求'} clickable onClick={go(PAGE.hotlineInbox)} />
+                <Cell title='预约窗口' description='当天预约名单、扫码签到、办结与出票' clickable onClick={go(PAGE.apptDesk)} />
+                <Cell title='预约设置' description='服务项目、开放时间、停办安排、爽约规则' clickable onClick={go(PAGE.apptManage)} />
                 <Cell title='定星看板' description='各网格、网格员的响应、办结与评价' clickable onClick={go(PAGE.hotlineBoard)} />
                 <Cell title='热线设置' description='诉求类别、服务时限、常用回复' clickable onClick={go(PAGE.hotlineSettings)} />
                 <Cell title='公告管理' description='发布、撤回社区公告' clickable onClick={go(PAGE.manageAnnouncements)} />
@@ -96,6 +99,7 @@ export default function MePage() {
             {me.roles.includes('grid_worker') ? (
               <CellGroup title='网格员工作台'>
                 <Cell title='网格诉求处理' description={countText || '受理、回复、办结本网格居民的诉求'} clickable onClick={go(PAGE.hotlineInbox)} />
+                <Cell title='代办预约' description='为本网格居民预约社区服务' clickable onClick={go(PAGE.apptProxy)} />
                 {isStaff(me) ? null : <Cell title='常用回复' description='回复居民时一键选用' clickable onClick={go(PAGE.hotlineSettings)} />}
               </CellGroup>
             ) : null}

@@ -6,6 +6,7 @@ import { profileInput, type Me } from '@server/features/account/actions'
 import { ApiError, call, messageOf } from '@/core/api'
 import { useDraft } from '@/core/draft'
 import { toast, useQuery } from '@/core/hooks'
+import { DraftBanner } from '@/core/ui/DraftBanner'
 import { Async } from '@/core/ui/StateView'
 import { AddressPicker, type Address } from './AddressPicker'
 import './profile-form.scss'
@@ -61,7 +62,7 @@ export function ProfileForm({ mode, me, onDone }: { mode: 'register' | 'update';
 
   return (
     <View className='profile-form'>
-      {draft.restored ? <Text className='profile-form__restored'>已恢复您上次未提交的内容</Text> : null}
+      <DraftBanner restored={draft.restored} />
       <View className='card'>
         <Text className='profile-form__label'>姓名</Text>
         <Input className='profile-form__input profile-form__name' value={v.name} placeholder='请输入真实姓名' maxLength={20} onChange={(name: string) => change({ name })} />

@@ -12,6 +12,7 @@ import { useSession } from '@/core/session'
 import { askForNotices } from '@/core/subscribe'
 import { photoUploadAvailable, type Uploaded } from '@/core/upload'
 import { CallButton } from '@/core/ui/CallButton'
+import { DraftBanner } from '@/core/ui/DraftBanner'
 import { Chips } from '@/core/ui/Chips'
 import { SignedIn } from '@/core/ui/Gate'
 import { Page } from '@/core/ui/Page'
@@ -74,7 +75,7 @@ function RequestForm() {
 
   return (
     <View>
-      {draft.restored ? <Text className='hotline-new__restored'>已恢复您上次未提交的内容</Text> : null}
+      <DraftBanner restored={draft.restored} />
       <View className='card'>
         <Text className='hotline-new__to'>
           送达：{me.household.gridName}网格员（{me.household.buildingName}）

@@ -1,0 +1,48 @@
+import { ScrollView, Text, View } from '@tarojs/components'
+import type { DayOut } from '@server/features/appointments/actions'
+import { dayName, shortDate } from '../labels'
+import './day-strip.scss'
+
+/** The bookable days side by side: what each day still has is visible before tapping it. */
+export function DayStrip({
+  days,
+  value,
+  onChange,
+  now,
+  label = '选择日期',
+  noteOf,
+}: {
+  days: DayOut[]
+  value: string | null
+  onChange: (day: string) => void
+  now: Date
+  label?: string
+  /** What the third line says; by default the places left. */
+  noteOf?: (d: DayOut) => string
+}) {
+  return (
+    <ScrollView scrollX className='day-strip' scrollIntoView={value ? `${label === '选择日期' ? 'day' : 'trip'}-${value}` : undefined}>
+      <View className='day-strip__row' role='radiogroup' aria-label={label}>
+        {days.map((d) => {
+          const full = !d.closed && d.left === 0
+          const note = noteOf ? noteOf(d) : d.closed ? (d.closedReason ?? '不开放') : full ? '已满' : `余${d.left}`
+          return (
+            <View
+              key={d.day}
+              id={`${label === '选择日期' ? 'day' : 'trip'}-${d.day}`}
+              className={`day-strip__day ${value === d.day ? 'day-strip__day--on' : ''} ${d.closed || (full && !noteOf) ? 'day-strip__day--off' : ''}`}
+              role='radio'
+              aria-checked={value === d.day}
+              aria-disabled={d.closed}
+              onClick={() => !d.closed && onChange(d.day)}
+            >
+              <Text className='day-strip__name'>{dayName(d.day, now)}</Text>
+              <Text className='day-strip__date'>{shortDate(d.day)}</Text>
+              <Text className='day-strip__note'>{Array.from(note).length > 4 ? `${Array.from(note).slice(0, 4).join('')}…` : note}</Text>
+            </View>
+          )
+        })}
+      </View>
+    </ScrollView>
+  )
+}

@@ -1,0 +1,70 @@
+import { Text, View } from '@tarojs/components'
+import { Button, Input } from '@nutui/nutui-react-taro'
+import { localDay, startOfLocalDay } from '@common/time'
+import { Chips } from '@/core/ui/Chips'
+import { DayStrip } from './DayStrip'
+import './trip-form.scss'
+
+export interface TripValues {
+  travelDate: string | null
+  from: string
+  to: string
+  preference: string
+  passengers: { name: string; idCard: string }[]
+}
+
+export const emptyTrip = (name: string): TripValues => ({ travelDate: null, from: '徐州东', to: '', preference: '', passengers: [{ name, idCard: '' }] })
+
+const TRIP_DAYS = 30
+const FROM = ['徐州东', '徐州', '观音机场']
+
+/** The trip a ticket is bought for: when, from where to where, preferences and up to five passengers. */
+export function TripForm({ value, onChange, errors, now }: { value: TripValues; onChange: (v: Partial<TripValues>) => void; errors: Record<string, string>; now: Date }) {
+  const today = startOfLocalDay(localDay(now))!.getTime()
+  const days = Array.from({ length: TRIP_DAYS }, (_, i) => ({ day: localDay(today + i * 86_400_000), closed: false, closedReason: null, left: 0 }))
+  const setPassenger = (i: number, patch: Partial<{ name: string; idCard: string }>) =>
+    onChange({ passengers: value.passengers.map((p, j) => (j === i ? { ...p, ...patch } : p)) })
+  const err = (k: string) => (errors[k] ? <Text className='field-error'>{errors[k]}</Text> : null)
+  return (
+    <View className='card trip-form'>
+      <Text className='trip-form__title'>出行信息</Text>
+      <Text className='trip-form__label'>出行日期</Text>
+      <DayStrip days={days} value={value.travelDate} onChange={(travelDate) => onChange({ travelDate })} now={now} label='出行日期' noteOf={() => '出行'} />
+      {err('trip.travelDate')}
+      <Text className='trip-form__label'>出发站</Text>
+      <Chips label='出发站' columns={3} options={FROM.map((f) => ({ value: f, label: f }))} value={value.from} onChange={(from) => onChange({ from })} />
+      <Input className='trip-form__input trip-form__from' value={value.from} placeholder='出发车站或机场' maxLength={20} onChange={(from: string) => onChange({ from })} />
+      {err('trip.from')}
+      <Text className='trip-form__label'>到达站</Text>
+      <Input className='trip-form__input trip-form__to' value={value.to} placeholder='如：南京南、上海虹桥' maxLength={20} onChange={(to: string) => onChange({ to })} />
+      {err('trip.to')}
+      <Text className='trip-form__label'>车次或时间偏好（可不填）</Text>
+      <Input className='trip-form__input trip-form__pref' value={value.preference} placeholder='如：上午出发、高铁二等座、靠窗' maxLength={100} onChange={(preference: string) => onChange({ preference })} />
+      {err('trip.preference')}
+      <Text className='trip-form__label'>乘车人</Text>
+      <Text className='muted trip-form__privacy'>身份证号仅用于购票，加密保存，出行后自动删除。</Text>
+      {value.passengers.map((p, i) => (
+        <View key={i} className='trip-form__passenger'>
+          <View className='trip-form__passenger-head'>
+            <Text>乘车人 {i + 1}</Text>
+            {value.passengers.length > 1 ? (
+              <View className='trip-form__remove' role='button' onClick={() => onChange({ passengers: value.passengers.filter((_, j) => j !== i) })}>
+                <Text>删除</Text>
+              </View>
+            ) : null}
+          </View>
+          <Input className='trip-form__input trip-form__pname' value={p.name} placeholder='姓名' maxLength={20} onChange={(name: string) => setPassenger(i, { name })} />
+          {err(`trip.passengers.${i}.name`)}
+          <Input className='trip-form__input trip-form__pid' value={p.idCard} placeholder='18位身份证号' maxLength={18} onChange={(idCard: string) => setPassenger(i, { idCard })} />
+          {err(`trip.passengers.${i}.idCard`)}
+        </View>
+      ))}
+      {err('trip.passengers')}
+      {value.passengers.length < 5 ? (
+        <Button fill='outline' size='small' onClick={() => onChange({ passengers: [...value.passengers, { name: '', idCard: '' }] })}>
+          添加乘车人
+        </Button>
+      ) : null}
+    </View>
+  )
+}
