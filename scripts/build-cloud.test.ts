@@ -320,6 +320,37 @@ describe('built cloud functions', () => {
     expect(refused(garbage).code).toBe('BAD_INPUT')
   }, 60_000)
 
+  it('appointments: refuses to start without ID_CARD_KEY; its timer erases ID numbers kept past their time', async () => {
+    const keyless = outcomes(await runFunction('appointments', [{ action: 'services' }], { ...wxEnv('o_nokey'), DATABASE_URL: databaseUrl, ID_CARD_KEY: '' }), 1)[0]
+    expect(keyless.returned).toBeUndefined()
+    expect(keyless.thrown).toMatch(/ID_CARD_KEY: required in production/)
+
+    const { triggers } = JSON.parse(fs.readFileSync(path.join(fnRoot, 'appointments', 'config.json'), 'utf8'))
+    expect(triggers).toEqual([{ name: 'sweep', type: 'timer', config: '0 */10 * * * * *' }])
+    const timer = { Type: 'Timer', TriggerName: 'sweep', Time: new Date().toISOString(), Message: '' }
+    ok(outcomes(await runFunction('appointments', [timer], { ...wxEnv(), DATABASE_URL: databaseUrl }), 1)[0])
+
+    const s = `"${schema}"`
+    const user = await db.query(`insert into ${s}.users (openid, created_at, updated_at) values ($1, now(), now()) returning id`, [`o_trip_${randomBytes(6).toString('hex')}`])
+    const service = await db.query(`select id from ${s}.appt_services where kind = 'ticket' limit 1`)
+    const unit = await db.query(`insert into ${s}.capacity_units (scope, ref, places, taken) values ('appointment', $1, 1, 1) returning id`, [`${service.rows[0].id}@2020-01-06T01:00:00.000Z`])
+    const booking = await db.query(
+      `insert into ${s}.appt_bookings (code, service_id, resident_id, booked_by, booked_by_role, day, starts_at, ends_at, unit_id, status, created_at, updated_at)
+       values ($1, $2, $3, $3, 'resident', '2020-01-06', '2020-01-06T01:00:00Z', '2020-01-06T01:15:00Z', $4, 'done', now(), now()) returning id`,
+      [randomBytes(4).toString('hex').toUpperCase(), service.rows[0].id, user.rows[0].id, unit.rows[0].id],
+    )
+    await db.query(`insert into ${s}.appt_trips (booking_id, travel_date, from_station, to_station, purge_after) values ($1, '2020-01-08', '徐州东', '南京南', '2020-01-15')`, [booking.rows[0].id])
+    await db.query(`insert into ${s}.appt_passengers (booking_id, position, name, id_card_sealed, id_card_masked) values ($1, 1, '王德明', 'v1.sealed', '3203**********0041')`, [booking.rows[0].id])
+
+    const [first, again] = outcomes(await runFunction('appointments', [timer, timer], { ...wxEnv(), DATABASE_URL: databaseUrl }), 2)
+    expect([ok(first), ok(again)]).toEqual([
+      { reminded: 0, purged: 1 },
+      { reminded: 0, purged: 0 },
+    ])
+    const left = await db.query(`select id_card_sealed, id_card_masked from ${s}.appt_passengers where booking_id = $1`, [booking.rows[0].id])
+    expect(left.rows).toEqual([{ id_card_sealed: null, id_card_masked: '3203**********0041' }])
+  }, 60_000)
+
   it('hotline: its timer trigger runs the sweep, which escalates a request nobody answered', async () => {
     const { triggers } = JSON.parse(fs.readFileSync(path.join(fnRoot, 'hotline', 'config.json'), 'utf8'))
     const timer = { Type: 'Timer', TriggerName: triggers[0].name, Time: new Date().toISOString(), Message: '' }

@@ -38,6 +38,7 @@ import {
 } from './actions'
 import * as repo from './repo'
 import { closedAllDay, daysFrom, lastBookableDay, minutesOf, slotAt, slotsOn, type Plan } from './slots'
+import { addressText } from '../../../common/address'
 
 const MINUTE_MS = 60_000
 const DAY_MS = 86_400_000
@@ -244,7 +245,7 @@ async function detail(ctx: AuthedCtx, caller: Caller, id: number): Promise<Booki
       ? {
           name: person.name ?? '居民',
           phone: maskPhone(person.phone),
-          address: person.building ? `${person.building}${person.unit}单元${person.room}室` : '',
+          address: addressText(person),
         }
       : null,
     trip: trip
@@ -517,7 +518,7 @@ export async function reschedule(ctx: AuthedCtx, id: number, start: string): Pro
 
 export async function gridResidents(ctx: AuthedCtx, q: string): Promise<ResidentOut[]> {
   const rows = await repo.residentsOfGrids(ctx.db, await gridIdsOf(ctx.db, ctx.actor.userId), q)
-  return rows.map((r) => ({ id: r.id, name: r.name ?? '居民', phone: maskPhone(r.phone), address: `${r.building}${r.unit}单元${r.room}室` }))
+  return rows.map((r) => ({ id: r.id, name: r.name ?? '居民', phone: maskPhone(r.phone), address: addressText(r) }))
 }
 
 // ---------------------------------------------------------------- the window's day

@@ -30,6 +30,7 @@ import type {
 } from './actions'
 import * as repo from './repo'
 import { ACTS, OPEN_STATES, capacityOf, guardFor, refusal, reopenDeadline, type Act, type Caller, type Capacity, type Facts } from './rules'
+import { addressText } from '../../../common/address'
 
 const HOUR_MS = 3_600_000
 const DAY_MS = 86_400_000
@@ -157,7 +158,7 @@ async function detail(ctx: Services, caller: Caller, id: number): Promise<Reques
     ...toSummary(row, levels, now),
     description: row.description,
     photos: photosOf(null),
-    resident: person ? { name: person.name ?? '居民', address: `${person.building}${person.unit}单元${person.room}室`, phone: maskPhone(person.phone) } : null,
+    resident: person ? { name: person.name ?? '居民', address: addressText(person), phone: maskPhone(person.phone) } : null,
     rating: row.rated_at && row.rating_stars ? { stars: row.rating_stars, comment: row.rating_comment, at: row.rated_at } : null,
     reopenUntil: row.state === 'resolved' && row.resolved_at ? reopenDeadline(row.resolved_at, levels.reopenDays).toISOString() : null,
     // Overdue marks are the community's own bookkeeping; the resident's timeline shows what was done for them.

@@ -7,6 +7,7 @@ import type { AuthedCtx, Services } from '../../core/context'
 import { AppError, badInput, notFound } from '../../core/errors'
 import type { Db } from '../../db/connect'
 import type { PersonOut, assignInput } from './actions'
+import { addressText } from '../../../common/address'
 
 function baseQuery(db: Db) {
   return db
@@ -38,7 +39,7 @@ async function hydrate(db: Db, rows: PersonRow[]): Promise<PersonOut[]> {
       id: r.id,
       name: r.name ?? '未登记',
       phone: maskPhone(r.phone),
-      address: r.building ? `${r.building}${r.unit}单元${r.room}室` : null,
+      address: addressText(r) || null,
       gridName: r.gridName,
       roles: roles.filter((x) => x.user_id === r.id).map((x) => x.role as Role),
       gridIds: grids.filter((x) => x.user_id === r.id).map((x) => x.grid_id),

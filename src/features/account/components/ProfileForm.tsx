@@ -1,11 +1,10 @@
-import { useState } from 'react'
 import { Text, View } from '@tarojs/components'
 import { Button, Input } from '@nutui/nutui-react-taro'
-import { fieldErrors } from '@common/fields'
 import { profileInput, type Me } from '@server/features/account/actions'
-import { ApiError, call, messageOf } from '@/core/api'
+import { call } from '@/core/api'
 import { useDraft } from '@/core/draft'
-import { toast, useQuery } from '@/core/hooks'
+import { useSubmit } from '@/core/submit'
+import { useQuery } from '@/core/hooks'
 import { DraftBanner } from '@/core/ui/DraftBanner'
 import { Async } from '@/core/ui/StateView'
 import { AddressPicker, type Address } from './AddressPicker'
@@ -26,38 +25,23 @@ export function ProfileForm({ mode, me, onDone }: { mode: 'register' | 'update';
     unit: me.household?.unit ?? null,
     room: me.household?.room ?? '',
   }))
-  const [errors, setErrors] = useState<Record<string, string | undefined>>({})
-  const [busy, setBusy] = useState(false)
+  const form = useSubmit()
+  const { errors } = form
   const v = draft.value
 
   const change = (patch: Partial<Values>) => {
     draft.update(patch)
-    setErrors((e) => {
-      const next = { ...e }
-      for (const k of Object.keys(patch)) delete next[k]
-      return next
-    })
+    form.clear(...Object.keys(patch))
   }
 
   const submit = async () => {
-    const parsed = profileInput.safeParse({ ...v, buildingId: v.buildingId ?? undefined, unit: v.unit ?? undefined, room: v.room || undefined })
-    if (!parsed.success) {
-      const fields = fieldErrors(parsed.error)
-      setErrors(fields)
-      toast(Object.values(fields)[0] ?? '请检查填写的内容')
-      return
-    }
-    setBusy(true)
-    try {
-      const saved = await call('account', mode === 'register' ? 'register' : 'updateProfile', parsed.data, { idempotencyKey: draft.idempotencyKey() })
-      draft.clear()
-      onDone(saved)
-    } catch (err) {
-      if (err instanceof ApiError && Object.keys(err.fields).length) setErrors(err.fields)
-      toast(messageOf(err))
-    } finally {
-      setBusy(false)
-    }
+    const raw = { ...v, buildingId: v.buildingId ?? undefined, unit: v.unit ?? undefined, room: v.room || undefined }
+    const saved = await form.submit(profileInput, raw, (d) =>
+      call('account', mode === 'register' ? 'register' : 'updateProfile', d, { idempotencyKey: draft.idempotencyKey() }),
+    )
+    if (!saved) return
+    draft.clear()
+    onDone(saved)
   }
 
   return (
@@ -85,7 +69,7 @@ export function ProfileForm({ mode, me, onDone }: { mode: 'register' | 'update';
         </Async>
       </View>
       <View className='actions'>
-        <Button className='profile-form__submit' type='primary' size='large' block loading={busy} onClick={() => void submit()}>
+        <Button className='profile-form__submit' type='primary' size='large' block loading={form.busy} onClick={() => void submit()}>
           {mode === 'register' ? '提交登记' : '保存'}
         </Button>
         <Text className='muted profile-form__note'>手机号仅用于社区办事联系，其他人看到的是隐去中间四位的号码。</Text>

@@ -5,6 +5,6 @@ import './state-tag.scss'
 
 export function StateTag({ state, overdue = false }: { state: RequestState; overdue?: boolean }) {
   return (
-    <Text className={`state-tag state-tag--${overdue ? 'overdue' : state}`}>{overdue ? '已超时' : STATE_LABELS[state]}</Text>
+    <Text className={`tag state-tag state-tag--${overdue ? 'overdue' : state}`}>{overdue ? '已超时' : STATE_LABELS[state]}</Text>
   )
 }

@@ -14,6 +14,7 @@ import { askForNotices } from '@/core/subscribe'
 import { DraftBanner } from '@/core/ui/DraftBanner'
 import { SignedIn } from '@/core/ui/Gate'
 import { Page } from '@/core/ui/Page'
+import { RegisterFirst } from '@/core/ui/RegisterFirst'
 import { Async, Empty } from '@/core/ui/StateView'
 import { DayStrip } from '../../components/DayStrip'
 import { SlotGrid } from '../../components/SlotGrid'
@@ -118,16 +119,7 @@ function Booking({ service, days, block, rescheduleId, current, initialDay, forI
     }
   }
 
-  if (!forId && !me?.household) {
-    return (
-      <View className='card'>
-        <Text className='muted'>登记住户信息后即可预约社区服务。</Text>
-        <Button type='primary' block onClick={() => void Taro.navigateTo({ url: PAGE.register })}>
-          登记住户信息
-        </Button>
-      </View>
-    )
-  }
+  if (!forId && !me?.household) return <RegisterFirst why='登记住户信息后即可预约社区服务。' />
 
   return (
     <View>

@@ -16,9 +16,9 @@ export default function ServicesPage() {
   const proxy = forId ? { for: forId, forName } : {}
   return (
     <Page className='appt-services'>
-      <View className='appt-services__hero'>
-        <Text className='appt-services__title'>{forName ? `为 ${decodeURIComponent(forName)} 代办预约` : '办事预约'}</Text>
-        <Text className='appt-services__sub'>证照协助、社保卡、车票代购、免费体检：先预约，到窗口不排队</Text>
+      <View className='hero hero--amber'>
+        <Text className='hero__title'>{forName ? `为 ${decodeURIComponent(forName)} 代办预约` : '办事预约'}</Text>
+        <Text className='hero__sub'>证照协助、社保卡、车票代购、免费体检：先预约，到窗口不排队</Text>
         {forId ? null : (
           <Button className='appt-services__mine' size='large' onClick={() => void Taro.navigateTo({ url: PAGE.apptMine })}>
             我的预约

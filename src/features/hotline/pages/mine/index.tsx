@@ -20,9 +20,9 @@ export default function MyRequestsPage() {
   const list = usePaged((page) => call('hotline', 'mine', { page, pageSize: 10 }), [version])
   return (
     <Page className='hotline-mine'>
-      <View className='hotline-mine__hero'>
-        <Text className='hotline-mine__title'>服务热线</Text>
-        <Text className='hotline-mine__sub'>有事找网格：小事不出网格，大事不出社区</Text>
+      <View className='hero'>
+        <Text className='hero__title'>服务热线</Text>
+        <Text className='hero__sub'>有事找网格：小事不出网格，大事不出社区</Text>
         <View className='hotline-mine__actions'>
           <Button type='default' size='large' className='hotline-mine__write' onClick={() => void Taro.navigateTo({ url: PAGE.hotlineNew })}>
             我要反映

@@ -1,12 +1,11 @@
 import Taro from '@tarojs/taro'
-import { useState } from 'react'
 import { Text, View } from '@tarojs/components'
 import { Button, TextArea } from '@nutui/nutui-react-taro'
-import { fieldErrors } from '@common/fields'
 import { submitInput } from '@server/features/hotline/actions'
-import { ApiError, call, messageOf } from '@/core/api'
+import { call } from '@/core/api'
 import { useDraft } from '@/core/draft'
-import { toast, useQuery } from '@/core/hooks'
+import { useSubmit } from '@/core/submit'
+import { useQuery } from '@/core/hooks'
 import { PAGE, withQuery } from '@/core/routes'
 import { useSession } from '@/core/session'
 import { askForNotices } from '@/core/subscribe'
@@ -16,6 +15,7 @@ import { DraftBanner } from '@/core/ui/DraftBanner'
 import { Chips } from '@/core/ui/Chips'
 import { SignedIn } from '@/core/ui/Gate'
 import { Page } from '@/core/ui/Page'
+import { RegisterFirst } from '@/core/ui/RegisterFirst'
 import { Async } from '@/core/ui/StateView'
 import { PhotoPicker } from '../../components/PhotoPicker'
 import { useHotline } from '../../store'
@@ -34,44 +34,23 @@ function RequestForm() {
   const hotline = useSession((s) => s.community?.hotline)
   const categories = useQuery(() => call('hotline', 'categories', {}), [])
   const draft = useDraft(`draft.hotline.${me?.id ?? 0}`, () => ({ categoryId: null as number | null, description: '', photos: [] as Uploaded[] }))
-  const [errors, setErrors] = useState<Record<string, string>>({})
-  const [busy, setBusy] = useState(false)
+  const form = useSubmit()
+  const { errors } = form
   const v = draft.value
 
   const submit = async () => {
     askForNotices()
-    const parsed = submitInput.safeParse({ categoryId: v.categoryId ?? undefined, description: v.description, photoIds: v.photos.map((p) => p.id) })
-    if (!parsed.success) {
-      const fields = fieldErrors(parsed.error)
-      setErrors(fields)
-      toast(Object.values(fields)[0] ?? '请检查填写的内容')
-      return
-    }
-    setBusy(true)
-    try {
-      const created = await call('hotline', 'submit', parsed.data, { idempotencyKey: draft.idempotencyKey() })
-      draft.clear()
-      useHotline.getState().changed()
-      void Taro.showToast({ title: '已提交，网格员会尽快联系您', icon: 'none' })
-      void Taro.redirectTo({ url: withQuery(PAGE.hotlineDetail, { id: created.id }) })
-    } catch (err) {
-      if (err instanceof ApiError) setErrors(err.fields)
-      toast(messageOf(err))
-    } finally {
-      setBusy(false)
-    }
+    const created = await form.submit(submitInput, { categoryId: v.categoryId ?? undefined, description: v.description, photoIds: v.photos.map((p) => p.id) }, (d) =>
+      call('hotline', 'submit', d, { idempotencyKey: draft.idempotencyKey() }),
+    )
+    if (!created) return
+    draft.clear()
+    useHotline.getState().changed()
+    void Taro.showToast({ title: '已提交，网格员会尽快联系您', icon: 'none' })
+    void Taro.redirectTo({ url: withQuery(PAGE.hotlineDetail, { id: created.id }) })
   }
 
-  if (!me?.household) {
-    return (
-      <View className='card'>
-        <Text className='muted'>登记住户信息后，诉求会直接送到您所在网格的网格员。</Text>
-        <Button type='primary' block onClick={() => void Taro.navigateTo({ url: PAGE.register })}>
-          登记住户信息
-        </Button>
-      </View>
-    )
-  }
+  if (!me?.household) return <RegisterFirst why='登记住户信息后，诉求会直接送到您所在网格的网格员。' />
 
   return (
     <View>
@@ -90,7 +69,7 @@ function RequestForm() {
               value={v.categoryId}
               onChange={(categoryId) => {
                 draft.update({ categoryId })
-                setErrors((e) => ({ ...e, categoryId: '' }))
+                form.clear('categoryId')
               }}
             />
           )}
@@ -106,7 +85,7 @@ function RequestForm() {
           placeholder='请写清楚什么事、在哪里、希望怎么解决（至少5个字）'
           onChange={(description: string) => {
             draft.update({ description })
-            setErrors((e) => ({ ...e, description: '' }))
+            form.clear('description')
           }}
         />
         {errors.description ? <Text className='field-error'>{errors.description}</Text> : null}
@@ -119,7 +98,7 @@ function RequestForm() {
         ) : null}
       </View>
       <View className='actions'>
-        <Button className='hotline-new__submit' type='primary' size='large' block loading={busy} onClick={() => void submit()}>
+        <Button className='hotline-new__submit' type='primary' size='large' block loading={form.busy} onClick={() => void submit()}>
           提交诉求
         </Button>
         {hotline ? <CallButton phone={hotline} label='直接拨打热线' fill='outline' block /> : null}
