@@ -5,7 +5,7 @@ import type { Role } from '../../common/contract'
 import type { Db } from './connect'
 import type { Clock } from '../../common/time'
 
-export const PRIVACY_VERSION = '2026-11-01'
+export const PRIVACY_VERSION = '2026-11-28'
 export const DEMO_OPENID_PREFIX = 'demo:'
 
 export const COMMUNITY = {

@@ -177,6 +177,10 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     .execute()
   await db.schema.createIndex('appt_passengers_booking').on('appt_passengers').columns(['booking_id', 'position']).execute()
 
+  // Ticket assistance collects passengers' ID-card numbers, a purpose the earlier notice did not name: a database
+  // that already has people moves to the notice that does, and everyone is asked to agree again on next use.
+  await sql`update community set privacy_version = '2026-11-28'`.execute(db)
+
   const now = new Date().toISOString()
   for (const [i, s] of SERVICES.entries()) {
     const { rows } = await sql<{ id: number }>`

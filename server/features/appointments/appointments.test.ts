@@ -1,4 +1,8 @@
+import { sql } from 'kysely'
 import { idCardCheckChar } from '../../../common/idcard'
+import * as m003 from '../../db/migrations/003_appointments'
+import { migrateToLatest } from '../../db/migrate'
+import { PRIVACY_VERSION } from '../../db/seed'
 import { engines, isChinese, startBackend, type TestBackend } from '../../testing/harness'
 import { sweepAppointments } from './service'
 
@@ -395,6 +399,23 @@ describe.each(engines())('appointments on %s', (engine) => {
     await t.ok('appointments', 'reschedule', { id: early.id, start: at('2026-12-03', '08:00') }, { token: tk.resident })
     t.clock.set(at('2026-12-02', '09:05'))
     expect((await sweepAppointments(t.services)).reminded).toBe(1)
+  })
+
+  test('a database from before 办事预约 gets the services, and everyone is asked to agree to the notice that names ID numbers', async () => {
+    await m003.down(t.db as never)
+    await t.db.deleteFrom('kysely_migration' as never).where('name' as never, '=', '003_appointments' as never).execute()
+    await sql`update community set privacy_version = '2026-11-01'`.execute(t.db)
+    await sql`update users set consent_version = '2026-11-01' where consent_version is not null`.execute(t.db)
+    expect(await migrateToLatest(t.db as never)).toEqual(['003_appointments'])
+    const me = await t.ok('account', 'me', {}, { token: tk.resident })
+    expect(me.consent).toMatchObject({ required: PRIVACY_VERSION, accepted: '2026-11-01' })
+    expect((await t.call('appointments', 'services', {}, { token: tk.resident })).error?.code).toBe('CONSENT_REQUIRED')
+    await t.ok('account', 'consent', { version: PRIVACY_VERSION }, { token: tk.resident })
+    expect((await t.ok('appointments', 'services', {}, { token: tk.resident })).map((s) => s.name)).toEqual(['身份证/居住证办理协助', '社保卡业务', '火车票/飞机票代购', '免费体检'])
+    // Staff too: they process the numbers.
+    expect((await t.call('appointments', 'rules', {}, { token: tk.staff })).error?.code).toBe('CONSENT_REQUIRED')
+    await t.ok('account', 'consent', { version: PRIVACY_VERSION }, { token: tk.staff })
+    expect((await t.ok('appointments', 'rules', {}, { token: tk.staff })).noShowLimit).toBe(3)
   })
 
   test('a deleted account holds no places and keeps no ID numbers; export lists bookings', async () => {

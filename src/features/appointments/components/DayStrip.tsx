@@ -10,6 +10,7 @@ export function DayStrip({
   onChange,
   now,
   label = '选择日期',
+  idPrefix = 'day',
   noteOf,
 }: {
   days: DayOut[]
@@ -17,11 +18,13 @@ export function DayStrip({
   onChange: (day: string) => void
   now: Date
   label?: string
+  /** Element ids are `<idPrefix>-<day>`, so the strip can scroll the chosen day into view. */
+  idPrefix?: string
   /** What the third line says; by default the places left. */
   noteOf?: (d: DayOut) => string
 }) {
   return (
-    <ScrollView scrollX className='day-strip' scrollIntoView={value ? `${label === '选择日期' ? 'day' : 'trip'}-${value}` : undefined}>
+    <ScrollView scrollX className='day-strip' scrollIntoView={value ? `${idPrefix}-${value}` : undefined}>
       <View className='day-strip__row' role='radiogroup' aria-label={label}>
         {days.map((d) => {
           const full = !d.closed && d.left === 0
@@ -29,7 +32,7 @@ export function DayStrip({
           return (
             <View
               key={d.day}
-              id={`${label === '选择日期' ? 'day' : 'trip'}-${d.day}`}
+              id={`${idPrefix}-${d.day}`}
               className={`day-strip__day ${value === d.day ? 'day-strip__day--on' : ''} ${d.closed || (full && !noteOf) ? 'day-strip__day--off' : ''}`}
               role='radio'
               aria-checked={value === d.day}

@@ -29,7 +29,7 @@ export function TripForm({ value, onChange, errors, now }: { value: TripValues; 
     <View className='card trip-form'>
       <Text className='trip-form__title'>出行信息</Text>
       <Text className='trip-form__label'>出行日期</Text>
-      <DayStrip days={days} value={value.travelDate} onChange={(travelDate) => onChange({ travelDate })} now={now} label='出行日期' noteOf={() => '出行'} />
+      <DayStrip days={days} value={value.travelDate} onChange={(travelDate) => onChange({ travelDate })} now={now} label='出行日期' idPrefix='trip' noteOf={() => '出行'} />
       {err('trip.travelDate')}
       <Text className='trip-form__label'>出发站</Text>
       <Chips label='出发站' columns={3} options={FROM.map((f) => ({ value: f, label: f }))} value={value.from} onChange={(from) => onChange({ from })} />

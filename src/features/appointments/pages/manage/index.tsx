@@ -130,7 +130,7 @@ function Closures({ services }: { services: ServiceAdminOut[] }) {
         <Text className='appt-manage__label'>添加停办</Text>
         <Chips label='停办的服务' columns={2} options={[{ value: 0, label: '全部服务' }, ...services.map((s) => ({ value: s.id, label: s.name }))]} value={serviceId} onChange={setServiceId} />
         <Text className='appt-manage__label'>日期</Text>
-        <DayStrip days={days} value={day} onChange={(d) => { setDay(d); form.clear('day') }} now={now} label='停办日期' noteOf={() => '选择'} />
+        <DayStrip days={days} value={day} onChange={(d) => { setDay(d); form.clear('day') }} now={now} label='停办日期' idPrefix='closure' noteOf={() => '选择'} />
         {form.errors.day ? <Text className='field-error'>{form.errors.day}</Text> : null}
         <Text className='appt-manage__label'>时间（不填为全天）</Text>
         <View className='appt-manage__times'>
