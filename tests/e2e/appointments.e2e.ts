@@ -23,6 +23,8 @@ test('a resident books, reschedules, cancels and books again; staff check them i
   await r.locator('.appt-services__item', { hasText: '身份证/居住证办理协助' }).click()
   await r.waitForURL(/appointments\/pages\/book/)
   await r.getByText('户口簿原件').waitFor()
+  // The second open day: a whole day of slots, whatever the hour the test runs at.
+  await r.locator('.day-strip__day:not(.day-strip__day--off)').filter({ visible: true }).nth(1).click()
   const open = r.locator('.slot-grid__slot--open').filter({ visible: true })
   await open.first().waitFor()
   const firstLabel = (await open.first().locator('.slot-grid__time').textContent())!.trim()
@@ -65,6 +67,7 @@ test('a resident books, reschedules, cancels and books again; staff check them i
   await r.waitForURL(/appointments\/pages\/services/)
   await r.locator('.appt-services__item', { hasText: '身份证/居住证办理协助' }).filter({ visible: true }).click()
   await r.waitForURL(/appointments\/pages\/book/)
+  await r.locator('.day-strip__day:not(.day-strip__day--off)').filter({ visible: true }).nth(1).click()
   await r.locator('.slot-grid__slot--open').filter({ visible: true }).first().click()
   await button(r, '确认预约').filter({ visible: true }).click()
   await r.waitForURL(/appointments\/pages\/detail/)
@@ -103,7 +106,7 @@ test('a full slot shows 已满 and cannot be chosen', async () => {
   const services = await e2e.server.api<{ id: number; name: string }[]>('appointments', 'services', {}, other)
   const social = services.body.data!.find((x) => x.name === '社保卡业务')!
   const days = await e2e.server.api<{ days: { day: string; closed: boolean; left: number }[] }>('appointments', 'days', { serviceId: social.id }, other)
-  const day = days.body.data!.days.find((d) => !d.closed && d.left > 0)!.day
+  const day = days.body.data!.days.filter((d) => !d.closed && d.left > 0)[1]!.day
   const slots = await e2e.server.api<{ start: string; label: string; state: string }[]>('appointments', 'slots', { serviceId: social.id, day }, other)
   const slot = slots.body.data!.find((x) => x.state === 'open')!
   expect((await e2e.server.api('appointments', 'book', { serviceId: social.id, start: slot.start }, other)).status).toBe(200)
@@ -163,4 +166,86 @@ test('ticket assistance: the trip with a checked ID number, then staff record �
   expect(resident.errors).toEqual([])
   await resident.close()
   await staff.close()
+})
+
+test('代办: a grid worker books for a resident of their grid, who finds it in 我的预约 and the message centre', async () => {
+  const worker = await openAs(e2e, 'gridworker')
+  const w = worker.page
+  await tab(w, '我的')
+  await cell(w, '代办预约').click()
+  await w.waitForURL(/appointments\/pages\/proxy/)
+  await w.locator('.appt-proxy__search input').fill('李桂芳')
+  await w.locator('.appt-proxy__resident', { hasText: '李桂芳' }).click()
+  await w.waitForURL(/appointments\/pages\/services/)
+  await w.locator('.appt-services__item', { hasText: '免费体检' }).filter({ visible: true }).click()
+  await w.waitForURL(/appointments\/pages\/book/)
+  await w.getByText('为 李桂芳 代办预约').filter({ visible: true }).waitFor()
+  await w.locator('.slot-grid__slot--open').filter({ visible: true }).first().click()
+  await button(w, '确认预约').filter({ visible: true }).click()
+  await w.waitForURL(/appointments\/pages\/detail/)
+  await w.getByText('网格员 赵晓燕代办').filter({ visible: true }).waitFor()
+  await w.getByText('李桂芳 · 管道新村3号楼2单元301室').filter({ visible: true }).waitFor()
+  await shot(w, 'appointments-10-proxy-booked')
+
+  const resident = await openAs(e2e, 'resident')
+  const r = resident.page
+  await tab(r, '我的')
+  await cell(r, '我的预约').click()
+  await r.locator('.booking-card', { hasText: '免费体检' }).filter({ hasText: '网格员 赵晓燕代办' }).waitFor()
+  await r.goto(`${e2e.server.url}/#/features/messages/pages/list/index`)
+  await r.reload()
+  await r.getByText('已为您预约').filter({ visible: true }).first().waitFor()
+  expect(worker.errors).toEqual([])
+  expect(resident.errors).toEqual([])
+  await worker.close()
+  await resident.close()
+})
+
+test('staff close a window for a day: the booking on it is listed to handle and the resident sees why', async () => {
+  const other = await token('resident2')
+  const services = await e2e.server.api<{ id: number; name: string }[]>('appointments', 'services', {}, other)
+  const idService = services.body.data!.find((x) => x.name === '身份证/居住证办理协助')!
+  const days = await e2e.server.api<{ days: { day: string; closed: boolean; left: number }[] }>('appointments', 'days', { serviceId: idService.id }, other)
+  // A day after tomorrow, so that it is not today whatever the hour.
+  const day = days.body.data!.days.filter((d) => !d.closed && d.left > 0)[1]!.day
+  const slots = await e2e.server.api<{ start: string; state: string }[]>('appointments', 'slots', { serviceId: idService.id, day }, other)
+  const booked = await e2e.server.api<{ id: number }>('appointments', 'book', { serviceId: idService.id, start: slots.body.data!.find((x) => x.state === 'open')!.start }, other)
+  expect(booked.status).toBe(200)
+
+  const staff = await openAs(e2e, 'staff')
+  const s = staff.page
+  await tab(s, '我的')
+  await cell(s, '预约设置').click()
+  await s.waitForURL(/appointments\/pages\/manage/)
+  await s.getByRole('radio', { name: '身份证/居住证办理协助' }).click()
+  await s.locator(`#closure-${day}`).click()
+  await s.locator('.appt-manage__reason input').fill('窗口系统升级')
+  await button(s, '添加停办').filter({ visible: true }).click()
+  await s.locator('.appt-manage__closure', { hasText: '窗口系统升级' }).waitFor()
+  await s.getByText(`${day} 全天 · 身份证/居住证办理协助`).waitFor()
+  await shot(s, 'appointments-11-closure-added')
+
+  await s.goto(`${e2e.server.url}/#/features/appointments/pages/desk/index`)
+  await s.reload()
+  await s.getByText('需处理：开放安排调整影响的预约（1）').filter({ visible: true }).waitFor()
+  await s.locator('.booking-card', { hasText: '时段有变动' }).filter({ visible: true }).waitFor()
+  await shot(s, 'appointments-12-desk-attention')
+
+  const resident = await openAs(e2e, 'resident2')
+  const r = resident.page
+  await r.goto(`${e2e.server.url}/#/features/appointments/pages/detail/index?id=${booked.body.data!.id}`)
+  await r.reload()
+  await r.getByText('社区调整了开放安排').filter({ visible: true }).waitFor()
+  await shot(r, 'appointments-13-resident-displaced')
+
+  // Lifting the closure puts the booking back as it was.
+  await s.goto(`${e2e.server.url}/#/features/appointments/pages/manage/index`)
+  await s.reload()
+  await s.locator('.appt-manage__closure', { hasText: '窗口系统升级' }).locator('.nut-button', { hasText: '撤销' }).click()
+  await s.locator('.appt-manage__closure', { hasText: '窗口系统升级' }).waitFor({ state: 'detached' })
+  const after = await e2e.server.api<{ displaced: boolean }>('appointments', 'get', { id: booked.body.data!.id }, other)
+  expect(after.body.data!.displaced).toBe(false)
+  expect(staff.errors).toEqual([])
+  await staff.close()
+  await resident.close()
 })
