@@ -147,7 +147,9 @@ function Detail({ b }: { b: BookingDetail }) {
         {b.finishedAt ? <Text>{b.status === 'no_show' ? '记为未到场' : '办结'} {formatDateTime(b.finishedAt)}</Text> : null}
         {b.cancelledAt ? <Text>取消 {formatDateTime(b.cancelledAt)}{b.cancelReason ? `：${b.cancelReason}` : ''}</Text> : null}
         {b.status === 'booked' && !staffView ? (
-          <Text className='muted'>{b.can.cancel ? `${formatDateTime(b.changeUntil)}前可取消或改约` : '已过取消截止时间，如需变更请联系社区'}</Text>
+          <Text className='muted'>
+            {!b.can.cancel ? '已过取消截止时间，如需变更请联系社区' : `${formatDateTime(b.displaced ? b.startsAt : b.changeUntil)}前可取消或改约`}
+          </Text>
         ) : null}
       </View>
 
