@@ -1,6 +1,7 @@
 // SQL of 办事预约. No rules here: the service decides, these read and write.
 import { sql, type Insertable, type Selectable } from 'kysely'
 import type { Db } from '../../db/connect'
+import { contains } from '../../db/text-search'
 import type { ApptBookingTable, ApptServiceTable, BookingStatus } from '../../db/schema'
 import type { Closure, Window } from './slots'
 
@@ -392,7 +393,7 @@ export async function residentsOfGrids(db: Db, gridIds: number[], q: string) {
     .where('buildings.grid_id', 'in', gridIds)
     .where('users.deleted_at', 'is', null)
     .where('users.name', 'is not', null)
-  if (q) query = query.where((eb) => eb.or([eb('users.name', 'like', `%${q}%`), eb('buildings.name', 'like', `%${q}%`)]))
+  if (q) query = query.where((eb) => eb.or([contains('users.name', q), contains('buildings.name', q)]))
   return query.orderBy('buildings.name').orderBy('households.unit').orderBy('households.room').limit(50).execute()
 }
 

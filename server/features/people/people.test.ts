@@ -193,4 +193,13 @@ describe.each(engines())('people on %s', (engine) => {
       expect((await t.ok('account', 'me', {}, { token: worker })).roles).toEqual(['resident'])
     })
   })
+
+  test('search ignores the case of Latin letters, on both engines', async () => {
+    const token = await t.consentedNewcomer()
+    const building = await t.db.selectFrom('buildings').select('id').orderBy('id').executeTakeFirstOrThrow()
+    await t.ok('account', 'register', { name: 'Amina Yusuf', phone: '13912345678', buildingId: building.id, unit: 1, room: '101' }, { token })
+    for (const q of ['amina', 'YUSUF', 'a yu']) {
+      expect([q, (await t.ok('people', 'search', { q }, { token: staff })).items.map((p) => p.name)]).toEqual([q, ['Amina Yusuf']])
+    }
+  })
 })

@@ -8,6 +8,7 @@ import { AppError, badInput, notFound } from '../../core/errors'
 import type { Db } from '../../db/connect'
 import type { PersonOut, assignInput } from './actions'
 import { addressText } from '../../../common/address'
+import { contains } from '../../db/text-search'
 
 function baseQuery(db: Db) {
   return db
@@ -63,14 +64,7 @@ const columns = [
 export async function search({ db }: Services, q: string, role: Role | undefined, page: number, pageSize: number): Promise<Page<PersonOut>> {
   let query = baseQuery(db)
   if (q) {
-    const like = `%${q.replace(/[%_\\]/g, '')}%`
-    query = query.where((eb) =>
-      eb.or([
-        eb('users.name', 'like', like),
-        eb('users.phone', 'like', like),
-        eb('buildings.name', 'like', like),
-      ]),
-    )
+    query = query.where((eb) => eb.or([contains('users.name', q), contains('users.phone', q), contains('buildings.name', q)]))
   }
   if (role) {
     query = query.where('users.id', 'in', db.selectFrom('user_roles').select('user_id').where('role', '=', role))
