@@ -373,8 +373,8 @@ describe('built cloud functions', () => {
 
     const [first, again] = outcomes(await runFunction('hotline', [timer, timer], { ...wxEnv(), DATABASE_URL: databaseUrl }), 2)
     expect([ok(first), ok(again)]).toEqual([
-      { overdue: 1, escalated: 1 },
-      { overdue: 0, escalated: 0 },
+      { overdue: 1, escalated: 1, closed: 0 },
+      { overdue: 0, escalated: 0, closed: 0 },
     ])
     const after = await db.query(`select state, level from ${s}.hotline_requests where id = $1`, [id])
     expect(after.rows[0]).toEqual({ state: 'escalated', level: 'community' })

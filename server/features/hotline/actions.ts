@@ -12,7 +12,7 @@ export type RequestState = (typeof REQUEST_STATES)[number]
 export type Level = 'grid' | 'community'
 
 export const EVENT_KINDS = [
-  'submitted', 'accepted', 'reply', 'escalated', 'auto_escalated', 'reassigned', 'resolved', 'reopened', 'rated', 'overdue',
+  'submitted', 'accepted', 'reply', 'escalated', 'auto_escalated', 'reassigned', 'resolved', 'reopened', 'rated', 'overdue', 'auto_closed',
 ] as const
 export type EventKind = (typeof EVENT_KINDS)[number]
 
@@ -51,6 +51,8 @@ export interface RequestSummary {
   dueAt: string | null
   overdue: boolean
   unreadForResident: boolean
+  /** Closed with the resident's stars; a request left unrated is closed by the sweep once it can no longer be reopened. */
+  rated: boolean
 }
 
 export interface RequestDetail extends RequestSummary {

@@ -39,18 +39,18 @@ describe.each(engines())('hotline over time on %s', (engine) => {
       expect(d.dueAt).toBe('2026-11-28T15:30:00.000Z')
 
       at('2026-11-28T15:29:00.000Z')
-      expect(await sweep()).toEqual({ overdue: 0, escalated: 0 })
+      expect(await sweep()).toEqual({ overdue: 0, escalated: 0, closed: 0 })
       expect((await t.ok('hotline', 'get', { id: late }, { token: tk.gridworker })).overdue).toBe(false)
       at('2026-11-28T15:30:00.000Z')
       expect((await t.ok('hotline', 'get', { id: late }, { token: tk.gridworker })).overdue).toBe(false)
-      expect(await sweep()).toEqual({ overdue: 0, escalated: 0 })
+      expect(await sweep()).toEqual({ overdue: 0, escalated: 0, closed: 0 })
 
       at('2026-11-28T15:31:00.000Z')
       const w = await t.ok('hotline', 'get', { id: late }, { token: tk.gridworker })
       expect(w).toMatchObject({ overdue: true, dueAt: '2026-11-28T15:30:00.000Z', state: 'submitted' })
       expect((await t.ok('hotline', 'inbox', {}, { token: tk.gridworker })).counts).toEqual({ new: 1, inProgress: 0, overdue: 1, escalated: 0 })
-      expect(await sweep()).toEqual({ overdue: 1, escalated: 0 })
-      expect(await sweep()).toEqual({ overdue: 0, escalated: 0 })
+      expect(await sweep()).toEqual({ overdue: 1, escalated: 0, closed: 0 })
+      expect(await sweep()).toEqual({ overdue: 0, escalated: 0, closed: 0 })
       expect(await events(late, 'overdue')).toEqual([{ kind: 'overdue', actor_role: 'system', created_at: '2026-11-28T15:31:00.000Z' }])
       // Staff and the grid see the mark in the timeline; the resident's timeline shows what was done for them.
       expect((await t.ok('hotline', 'get', { id: late }, { token: tk.staff })).events.map((e) => [e.kind, e.by])).toEqual([
@@ -64,10 +64,10 @@ describe.each(engines())('hotline over time on %s', (engine) => {
 
     test('48 hours unanswered: escalated to the community once, the resident told', async () => {
       at('2026-11-29T15:30:00.000Z')
-      expect(await sweep()).toEqual({ overdue: 0, escalated: 0 })
+      expect(await sweep()).toEqual({ overdue: 0, escalated: 0, closed: 0 })
       at('2026-11-29T15:30:00.001Z')
-      expect(await sweep()).toEqual({ overdue: 0, escalated: 1 })
-      expect(await sweep()).toEqual({ overdue: 0, escalated: 0 })
+      expect(await sweep()).toEqual({ overdue: 0, escalated: 1, closed: 0 })
+      expect(await sweep()).toEqual({ overdue: 0, escalated: 0, closed: 0 })
       const d = await t.ok('hotline', 'get', { id: late }, { token: tk.staff })
       expect(d).toMatchObject({ state: 'escalated', level: 'community', handler: null, overdue: true })
       expect(d.events.at(-1)).toMatchObject({ kind: 'auto_escalated', by: '系统', at: '2026-11-29T15:30:00.001Z' })
@@ -87,7 +87,7 @@ describe.each(engines())('hotline over time on %s', (engine) => {
       const g01 = (await t.db.selectFrom('grids').select('id').where('code', '=', 'G01').executeTakeFirstOrThrow()).id
       await t.ok('hotline', 'reassign', { id: late, gridId: g01 }, { token: tk.staff })
       t.clock.advance(3 * 86_400_000)
-      expect(await sweep()).toEqual({ overdue: 0, escalated: 0 })
+      expect(await sweep()).toEqual({ overdue: 0, escalated: 0, closed: 0 })
       expect((await t.ok('hotline', 'get', { id: late }, { token: tk.gridworker })).state).toBe('submitted')
       // Answering ends the overdue state for good.
       const accepted = await t.ok('hotline', 'accept', { id: late }, { token: tk.gridworker })
@@ -100,7 +100,7 @@ describe.each(engines())('hotline over time on %s', (engine) => {
       t.clock.advance(2 * 3_600_000)
       await t.ok('hotline', 'accept', { id }, { token: tk.gridworker })
       t.clock.advance(5 * 86_400_000)
-      expect(await sweep()).toEqual({ overdue: 0, escalated: 0 })
+      expect(await sweep()).toEqual({ overdue: 0, escalated: 0, closed: 0 })
       expect((await t.ok('hotline', 'get', { id }, { token: tk.gridworker })).overdue).toBe(false)
       await t.ok('hotline', 'resolve', { id, summary: '已联系犬只收容' }, { token: tk.gridworker })
     })
@@ -111,7 +111,7 @@ describe.each(engines())('hotline over time on %s', (engine) => {
       const b = await submit('resident2', '同时运行两次巡检的第二条诉求')
       at('2026-12-20T04:00:01.000Z')
       const results = await Promise.all([sweep(), sweep(), sweep()])
-      expect(results.reduce((sum, r) => ({ overdue: sum.overdue + r.overdue, escalated: sum.escalated + r.escalated }))).toEqual({ overdue: 2, escalated: 2 })
+      expect(results.reduce((sum, r) => ({ overdue: sum.overdue + r.overdue, escalated: sum.escalated + r.escalated, closed: sum.closed + r.closed }))).toEqual({ overdue: 2, escalated: 2, closed: expect.any(Number) })
       for (const id of [a.id, b.id]) {
         expect((await events(id, 'overdue')).length).toBe(1)
         expect((await events(id, 'auto_escalated')).length).toBe(1)
@@ -256,6 +256,41 @@ describe.each(engines())('hotline over time on %s', (engine) => {
         expect([JSON.stringify(data), res.status, Object.keys(res.error?.fields ?? {})]).toEqual([JSON.stringify(data), 400, [field]])
       }
     })
+  })
+
+  test('a resolved request nobody rates is closed, unrated, once it can no longer be reopened', async () => {
+    // Weeks later: sessions are signed in afresh as time moves on.
+    const signInAgain = async () => {
+      for (const key of ['resident', 'gridworker', 'staff']) tk[key] = await t.signIn(key)
+    }
+    at('2027-01-10T02:00:00.000Z')
+    await signInAgain()
+    // The requests resolved by the tests above are long past their window: the first sweep closes them.
+    expect((await sweep()).closed).toBeGreaterThan(0)
+    const { id } = await submit('resident', '单元门禁坏了，刷卡没有反应')
+    await t.ok('hotline', 'accept', { id }, { token: tk.gridworker })
+    const resolved = await t.ok('hotline', 'resolve', { id, summary: '已更换门禁读卡器' }, { token: tk.gridworker })
+    expect(resolved.reopenUntil).toBe('2027-01-17T02:00:00.000Z')
+    at('2027-01-17T02:00:00.000Z')
+    expect((await sweep()).closed).toBe(0)
+    at('2027-01-17T02:00:00.001Z')
+    expect((await sweep()).closed).toBe(1)
+    expect((await sweep()).closed).toBe(0)
+    const d = await t.ok('hotline', 'get', { id }, { token: tk.resident })
+    expect(d).toMatchObject({ state: 'closed', rated: false, rating: null, can: { rate: false, reopen: false } })
+    expect(d.events.at(-1)).toMatchObject({ kind: 'auto_closed', by: '系统', text: '办结7天内未评价，已自动结案' })
+    const late = await t.call('hotline', 'rate', { id, stars: 5 }, { token: tk.resident })
+    expect([late.status, late.error?.message]).toEqual([409, '该诉求办结后未评价，已自动结案'])
+    // A rated request is closed by its rating, and the sweep leaves it alone.
+    const rated = await submit('resident', '楼下垃圾桶满了没人清')
+    await t.ok('hotline', 'accept', { id: rated.id }, { token: tk.gridworker })
+    await t.ok('hotline', 'resolve', { id: rated.id, summary: '已通知保洁清运' }, { token: tk.gridworker })
+    await t.ok('hotline', 'rate', { id: rated.id, stars: 4 }, { token: tk.resident })
+    t.clock.advance(20 * 86_400_000)
+    await signInAgain()
+    expect((await sweep()).closed).toBe(0)
+    expect(await t.ok('hotline', 'get', { id: rated.id }, { token: tk.resident })).toMatchObject({ state: 'closed', rated: true })
+    expect((await events(rated.id, 'auto_closed')).length).toBe(0)
   })
 
   test('a database made before the hotline gets its categories from the migration', async () => {

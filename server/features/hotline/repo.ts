@@ -470,6 +470,17 @@ export async function autoEscalate(db: Db, escalateBefore: string, now: string) 
     .execute()
 }
 
+/** Closes resolved requests whose reopening window has passed without a rating; returns the ones closed now. */
+export async function autoClose(db: Db, resolvedBefore: string, now: string) {
+  return db
+    .updateTable('hotline_requests')
+    .set({ state: 'closed', closed_at: now, updated_at: now })
+    .where('state', '=', 'resolved')
+    .where('resolved_at', '<', resolvedBefore)
+    .returning(['id'])
+    .execute()
+}
+
 export async function createdBetween(db: Db, from: string, to: string) {
   return db
     .selectFrom('hotline_requests')

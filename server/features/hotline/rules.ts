@@ -51,6 +51,7 @@ export interface Facts {
   state: RequestState
   assigneeId: number | null
   resolvedAt: string | null
+  rated: boolean
 }
 
 export interface Refusal {
@@ -75,7 +76,7 @@ const STATE_PHRASE: Record<RequestState, string> = {
   escalated: '已上报社区',
   resolved: '已办结',
   reopened: '已重新打开',
-  closed: '已评价关闭',
+  closed: '已结案',
 }
 
 /** Messages that say more than "state X cannot do Y". */
@@ -85,7 +86,8 @@ function stateMessage(act: Act, cap: Capacity, f: Facts, caller: Caller): string
     if (f.assigneeId === caller.userId) return '您已受理该诉求'
     return f.level === 'grid' ? '已被其他网格员受理' : '已由社区工作人员受理'
   }
-  if (state === 'closed') return act === 'rate' ? '您已评价过该诉求' : '该诉求已评价关闭'
+  if (state === 'closed' && f.rated) return act === 'rate' ? '您已评价过该诉求' : '该诉求已评价关闭'
+  if (state === 'closed') return act === 'rate' ? '该诉求办结后未评价，已自动结案' : '该诉求已结案'
   if (act === 'rate' || act === 'reopen') return `该诉求${STATE_PHRASE[state]}，办结后才能${ACT_LABEL[act]}`
   if (state === 'resolved') return `该诉求已办结，不能再${ACT_LABEL[act]}`
   if (cap === 'worker' && state === 'escalated') return '该诉求已上报社区，由社区工作人员办理'

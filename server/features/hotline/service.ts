@@ -62,6 +62,7 @@ const factsOf = (r: Row): Facts => ({
   state: r.state,
   assigneeId: r.assignee_id,
   resolvedAt: r.resolved_at,
+  rated: r.rated_at !== null,
 })
 
 async function canSee(db: Db, caller: Caller, r: Row): Promise<boolean> {
@@ -118,6 +119,7 @@ function toSummary(r: Row, levels: Levels, now: Date): RequestSummary {
     dueAt,
     overdue: dueAt !== null && now.getTime() > Date.parse(dueAt),
     unreadForResident: r.resident_updated_at !== null && (r.resident_seen_at === null || r.resident_updated_at > r.resident_seen_at),
+    rated: r.rated_at !== null,
   }
 }
 
@@ -463,6 +465,7 @@ export async function inbox(
 export interface SweepResult {
   overdue: number
   escalated: number
+  closed: number
 }
 
 /**
@@ -507,8 +510,18 @@ export async function sweepHotline(services: Services): Promise<SweepResult> {
     }
     return rows.length
   })
-  if (overdue || escalated) services.log.info({ overdue, escalated }, 'hotline sweep')
-  return { overdue, escalated }
+  // Once it can no longer be reopened, a resolved request the resident did not rate is closed, unrated: the
+  // 定星 figures then count it as finished, and the grid's open lists stay short.
+  const closeBefore = new Date(now.getTime() - levels.reopenDays * DAY_MS).toISOString()
+  const closed = await db.transaction().execute(async (tx) => {
+    const rows = await repo.autoClose(tx, closeBefore, nowIso)
+    for (const r of rows) {
+      await repo.insertEvent(tx, { requestId: r.id, kind: 'auto_closed', actorId: null, actorRole: 'system', text: `办结${levels.reopenDays}天内未评价，已自动结案`, now: nowIso })
+    }
+    return rows.length
+  })
+  if (overdue || escalated || closed) services.log.info({ overdue, escalated, closed }, 'hotline sweep')
+  return { overdue, escalated, closed }
 }
 
 // ---------------------------------------------------------------- 定星 board

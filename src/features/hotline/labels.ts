@@ -20,4 +20,5 @@ export const EVENT_LABELS: Record<EventKind, string> = {
   reopened: '重新打开',
   rated: '评价',
   overdue: '超过响应时限',
+  auto_closed: '自动结案',
 }

@@ -9,7 +9,7 @@ export function RequestCard({ r, onClick, showGrid = false }: { r: RequestSummar
     <View className={`request-card ${r.overdue ? 'request-card--overdue' : ''}`} role='link' onClick={onClick}>
       <View className='request-card__head'>
         <Text className='request-card__category'>{r.category}</Text>
-        <StateTag state={r.state} overdue={r.overdue} />
+        <StateTag state={r.state} overdue={r.overdue} rated={r.rated} />
       </View>
       <Text className='request-card__excerpt'>{r.excerpt}</Text>
       <View className='request-card__foot'>

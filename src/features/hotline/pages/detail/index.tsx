@@ -113,7 +113,7 @@ function Detail({ r }: { r: RequestDetail }) {
       <View className='card hotline-detail__head'>
         <View className='hotline-detail__row'>
           <Text className='hotline-detail__category'>{r.category}</Text>
-          <StateTag state={r.state} overdue={r.overdue} />
+          <StateTag state={r.state} overdue={r.overdue} rated={r.rated} />
         </View>
         <Text className='muted'>
           {r.level === 'community' ? '社区处理' : r.gridName}
