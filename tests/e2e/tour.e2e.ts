@@ -69,6 +69,8 @@ test('staff pages', async () => {
   await visit(page, '/features/people/pages/list/index', '共 11 人', 'tour-staff-people')
   await visit(page, '/features/people/pages/person/index?id=3', '负责网格', 'tour-staff-person-gridworker')
   await visit(page, '/features/people/pages/person/index?id=9', '所属志愿队', 'tour-staff-person-volunteer')
+  await page.locator('.nut-button', { hasText: '为其代办预约' }).filter({ visible: true }).click()
+  await page.getByText('为 周雨婷 代办预约').filter({ visible: true }).waitFor()
   await visit(page, '/features/hotline/pages/settings/index', '服务时限', 'tour-staff-hotline-settings')
   await visit(page, '/features/hotline/pages/board/index', '首次响应取中位数', 'tour-staff-hotline-board')
   await visit(page, '/features/appointments/pages/desk/index', '前一天', 'tour-staff-appointments-desk')

@@ -216,6 +216,9 @@ describe.each(engines())('appointments on %s', (engine) => {
     expect(await t.ok('appointments', 'gridResidents', { q: '李桂芳' }, { token: tk.gridworker2 })).toEqual([])
     // A resident cannot book for a neighbour.
     expectRefused(await book('resident2', CHECKUP(), at(TUE, '08:30'), { forResidentId: li.id }), 403)
+    // Staff may book for any registered resident, from the person's page.
+    const byStaff = await book('staff', ID(), at(TUE, '09:00'), { forResidentId: li.id })
+    expect(byStaff.data).toMatchObject({ bookedBy: '社区工作人员代办', resident: { name: '李桂芳' } })
   })
 
   test('ticket assistance: the trip is required and checked; ID numbers are sealed, masked, revealed to staff with an audit', async () => {
