@@ -26,10 +26,8 @@ export async function setServiceLevels(db: Db, firstResponseHours: number, autoE
     .execute()
 }
 
-export async function gridIdsOf(db: Db, userId: number): Promise<number[]> {
-  const rows = await db.selectFrom('grid_workers').select('grid_id').where('user_id', '=', userId).orderBy('grid_id').execute()
-  return rows.map((r) => r.grid_id)
-}
+/** The grids a grid worker serves: one query, kept with the account that holds them. */
+export { gridIdsOf } from '../account/repo'
 
 /** Where a resident lives now: the household and the grid of its building. */
 export async function homeOf(db: Db, userId: number) {
