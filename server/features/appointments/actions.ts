@@ -220,7 +220,8 @@ export const serviceInput = z.object({
 export const appointmentsActions = defineDomain('appointments', {
   services: query<ServiceOut[]>()({ input: z.object({}), access: 'user' }),
   days: query<{ service: ServiceOut; days: DayOut[]; block: BlockOut | null }>()({
-    input: z.object({ serviceId: recordId('服务项目') }),
+    // With forResidentId (代办), `block` is that resident's, for whom the booking would be.
+    input: z.object({ serviceId: recordId('服务项目'), forResidentId: recordId('居民').optional() }),
     access: 'user',
   }),
   slots: query<SlotOut[]>()({ input: z.object({ serviceId: recordId('服务项目'), day: localDate('日期') }), access: 'user' }),

@@ -314,6 +314,12 @@ describe.each(engines())('appointments on %s', (engine) => {
     // 30 days after the third no-show (2 Dec 09:00): 1 Jan 2027 09:00, Beijing time.
     expectRefused(blocked, 403, /3次预约未到场，2027年1月1日 09:00前暂停预约/)
     expect((await t.ok('appointments', 'days', { serviceId: ID() }, { token: tk.resident2 })).block).toEqual({ until: at('2027-01-01', '09:00'), noShows: 3 })
+    // 代办: the grid worker of 马建国's grid sees his block before trying; another grid's worker learns nothing.
+    const ma = (await t.db.selectFrom('users').select('id').where('openid', '=', 'demo:resident2').executeTakeFirstOrThrow()).id
+    expect((await t.ok('appointments', 'days', { serviceId: ID(), forResidentId: ma }, { token: tk.gridworker2 })).block).toMatchObject({ noShows: 3 })
+    expect((await t.ok('appointments', 'days', { serviceId: ID() }, { token: tk.gridworker2 })).block).toBeNull()
+    expect((await t.call('appointments', 'days', { serviceId: ID(), forResidentId: ma }, { token: tk.gridworker })).error?.fields).toEqual({ forResidentId: '只能为本网格的居民代办预约' })
+    expectRefused(await book('gridworker2', ID(), at('2026-12-03', '15:10'), { forResidentId: ma }), 403, /该居民近期有3次预约未到场/)
     // Other residents are not affected, and a grid worker booking for them is told why.
     expect((await book('resident', ID(), at('2026-12-03', '14:30'))).status).toBe(200)
     t.clock.set(at('2027-01-01', '09:01'))

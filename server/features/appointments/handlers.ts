@@ -4,7 +4,7 @@ import * as appointments from './service'
 
 export const appointmentsModule = implement(appointmentsActions, {
   services: (_input, ctx) => appointments.services(ctx),
-  days: (input, ctx) => appointments.days(ctx, input.serviceId),
+  days: (input, ctx) => appointments.days(ctx, input.serviceId, input.forResidentId),
   slots: (input, ctx) => appointments.slots(ctx, input.serviceId, input.day),
   book: (input, ctx) => appointments.book(ctx, input),
   mine: (input, ctx) => appointments.mine(ctx, input.page, input.pageSize),

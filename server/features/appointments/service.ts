@@ -98,8 +98,10 @@ function slotsWithUsage(service: repo.ServiceRow, slots: ReturnType<typeof slots
   })
 }
 
-export async function days(ctx: AuthedCtx, serviceId: number): Promise<{ service: ServiceOut; days: DayOut[]; block: BlockOut | null }> {
+export async function days(ctx: AuthedCtx, serviceId: number, forResidentId?: number): Promise<{ service: ServiceOut; days: DayOut[]; block: BlockOut | null }> {
   const service = await serviceFor(ctx, serviceId)
+  // Only someone who may book for the resident learns whether the resident is blocked.
+  const whose = forResidentId === undefined ? ctx.actor.userId : (await beneficiary(ctx, callerOf(ctx), forResidentId)).person.id
   const now = ctx.clock()
   const dayList = daysFrom(now, service.book_ahead_days)
   const plan = await planOf(ctx.db, service, dayList[0]!)
@@ -117,7 +119,7 @@ export async function days(ctx: AuthedCtx, serviceId: number): Promise<{ service
       left: bookable.reduce((n, s) => n + s.left, 0),
     }
   })
-  return { service: toService(service), days: out, block: await blockOf(ctx, ctx.actor.userId) }
+  return { service: toService(service), days: out, block: await blockOf(ctx, whose) }
 }
 
 export async function slots(ctx: AuthedCtx, serviceId: number, day: string): Promise<SlotOut[]> {

@@ -31,7 +31,8 @@ export default function BookPage() {
   const params = useRouter().params
   const serviceId = Number(params.serviceId)
   const version = useAppointments((s) => s.version)
-  const info = useQuery(() => call('appointments', 'days', { serviceId }), [serviceId, version])
+  const forId = params.for ? Number(params.for) : undefined
+  const info = useQuery(() => call('appointments', 'days', { serviceId, forResidentId: forId }), [serviceId, forId, version])
   return (
     <Page className='appt-book'>
       <SignedIn>
@@ -45,7 +46,7 @@ export default function BookPage() {
                 rescheduleId={params.reschedule ? Number(params.reschedule) : undefined}
                 current={params.current ? decodeURIComponent(params.current) : undefined}
                 initialDay={params.day}
-                forId={params.for ? Number(params.for) : undefined}
+                forId={forId}
                 forName={params.forName ? decodeURIComponent(params.forName) : undefined}
               />
             )}
@@ -125,9 +126,11 @@ function Booking({ service, days, block, rescheduleId, current, initialDay, forI
     <View>
       {rescheduleId === undefined ? <DraftBanner restored={draft.restored} /> : null}
       {forName ? <Text className='appt-book__for'>为 {forName} 代办预约，预约会出现在对方的“我的预约”中</Text> : null}
-      {block && !forId ? (
+      {block && rescheduleId === undefined ? (
         <View className='card appt-book__block'>
-          <Text>您近期有{block.noShows}次预约未到场，{formatDate(block.until)} {local(block.until).format('HH:mm')}前暂停预约。如有特殊情况请联系社区。</Text>
+          <Text>
+            {forName ?? '您'}近期有{block.noShows}次预约未到场，{formatDate(block.until)} {local(block.until).format('HH:mm')}前暂停预约。如有特殊情况请联系社区。
+          </Text>
         </View>
       ) : null}
       <View className='card'>
@@ -174,7 +177,7 @@ function Booking({ service, days, block, rescheduleId, current, initialDay, forI
 
       <View className='actions'>
         <Text className='appt-book__summary'>{start ? `${rescheduleId ? '改约到' : '预约'}：${slotText(start)}` : '请选择时段'}</Text>
-        <Button type='primary' size='large' block loading={form.busy} disabled={!start || (!!block && !forId && rescheduleId === undefined)} onClick={() => void confirm()}>
+        <Button type='primary' size='large' block loading={form.busy} disabled={!start || (!!block && rescheduleId === undefined)} onClick={() => void confirm()}>
           {rescheduleId ? '确认改约' : '确认预约'}
         </Button>
         <Text className='muted'>开始前{service.cancelCutoffMinutes >= 60 ? `${service.cancelCutoffMinutes / 60}小时` : `${service.cancelCutoffMinutes}分钟`}可在“我的预约”中取消或改约</Text>
