@@ -1,7 +1,9 @@
 import { render, screen } from '@testing-library/react'
-import jsQR from 'jsqr'
 import { QrCode } from './QrCode'
 import { qrMatrix } from './qr'
+import { scan as scanned } from './qr-scan.testing'
+
+const scan = (matrix: boolean[][], quiet: number) => scanned(matrix, quiet, 3)?.data ?? null
 
 /** What the component drew, read back from the DOM: the modules of each row, and the quiet zone in modules. */
 function readBack(root: HTMLElement) {
@@ -29,22 +31,6 @@ function readBack(root: HTMLElement) {
   const modulePx = side / n
   expect(Number.isInteger(modulePx)).toBe(true)
   return { matrix, quiet: quietPx / modulePx, modulePx, total: side + 2 * quietPx, nodes: root.querySelectorAll('*').length }
-}
-
-/** Draws the modules black on white with `quiet` white modules around, `scale` px a module, and decodes them. */
-function scan(matrix: boolean[][], quiet: number, scale = 3) {
-  const side = (matrix.length + 2 * quiet) * scale
-  const pixels = new Uint8ClampedArray(side * side * 4).fill(255)
-  matrix.forEach((row, r) =>
-    row.forEach((dark, c) => {
-      if (!dark) return
-      for (let y = 0; y < scale; y += 1) {
-        const start = (((r + quiet) * scale + y) * side + (c + quiet) * scale) * 4
-        for (let x = 0; x < scale; x += 1) pixels.fill(0, start + x * 4, start + x * 4 + 3)
-      }
-    }),
-  )
-  return jsQR(pixels, side, side, { inversionAttempts: 'dontInvert' })?.data ?? null
 }
 
 const SAMPLES = ['GD7K3MQ9', 'https://example.test/appointments/verify?code=GD7K3MQ9&t=1764201600', '红石榴·管道社区 预约码 GD7K3MQ9']

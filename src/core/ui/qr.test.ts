@@ -1,24 +1,5 @@
-import jsQR from 'jsqr'
 import { qrMatrix, qrRuns } from './qr'
-
-/**
- * Reads modules as a scanner would see them: drawn black on white, `scale` px a module, `quiet` white modules
- * around, then decoded by jsQR. The test that what is drawn decodes to what was given.
- */
-function scan(matrix: boolean[][], quiet = 4, scale = 4) {
-  const side = (matrix.length + 2 * quiet) * scale
-  const pixels = new Uint8ClampedArray(side * side * 4).fill(255)
-  matrix.forEach((row, r) =>
-    row.forEach((dark, c) => {
-      if (!dark) return
-      for (let y = 0; y < scale; y += 1) {
-        const start = (((r + quiet) * scale + y) * side + (c + quiet) * scale) * 4
-        for (let x = 0; x < scale; x += 1) pixels.fill(0, start + x * 4, start + x * 4 + 3)
-      }
-    }),
-  )
-  return jsQR(pixels, side, side, { inversionAttempts: 'dontInvert' })
-}
+import { scan } from './qr-scan.testing'
 
 const SAMPLES = [
   'GD7K3MQ9', // a booking code: alphanumeric mode
