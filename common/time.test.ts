@@ -1,4 +1,4 @@
-import { COMMUNITY_TZ, COMMUNITY_UTC_OFFSET_MINUTES, formatDate, formatDateTime, local, localDay, startOfLocalDay } from './time'
+import { clockStartingAt, COMMUNITY_TZ, COMMUNITY_UTC_OFFSET_MINUTES, formatDate, formatDateTime, local, localDay, startOfLocalDay } from './time'
 
 /** What the platform's own time-zone database says the wall clock in Beijing shows at an instant. */
 function beijingParts(instant: Date) {
@@ -77,5 +77,14 @@ describe('community time (Beijing, UTC+8)', () => {
     expect(startOfLocalDay('2027-01-01')?.toISOString()).toBe('2026-12-31T16:00:00.000Z')
     expect(startOfLocalDay('2024-02-29')?.toISOString()).toBe('2024-02-28T16:00:00.000Z')
     for (const bad of ['2026-02-29', '2026-13-01', '2026-11-31', '2026-1-1', 'today']) expect([bad, startOfLocalDay(bad)]).toEqual([bad, null])
+  })
+
+  test('clockStartingAt starts where it is told and keeps the real pace', () => {
+    let real = Date.parse('2026-12-01T08:00:00Z')
+    const clock = clockStartingAt('2027-02-28T23:59:30+08:00', () => real)
+    expect(clock().toISOString()).toBe('2027-02-28T15:59:30.000Z')
+    real += 45_000
+    expect(clock().toISOString()).toBe('2027-02-28T16:00:15.000Z')
+    expect(localDay(clock())).toBe('2027-03-01')
   })
 })

@@ -19,6 +19,15 @@ export type Clock = () => Date
 
 export const systemClock: Clock = () => new Date()
 
+/**
+ * A clock that starts at `start` and then runs at the pace of the real one: development and the end-to-end
+ * tests use it to live through a month's first day, Beijing midnight or a Sunday on purpose.
+ */
+export function clockStartingAt(start: string | Date | number, real: () => number = Date.now): Clock {
+  const offset = new Date(start).getTime() - real()
+  return () => new Date(real() + offset)
+}
+
 /** A dayjs in community time for an instant (ISO string, Date or epoch ms). */
 export function local(instant: string | Date | number) {
   return dayjs(instant).utcOffset(COMMUNITY_UTC_OFFSET_MINUTES)

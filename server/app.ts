@@ -1,7 +1,7 @@
 // Builds the backend once per process: configuration, database (migrated and, when empty, seeded), and the
 // dispatcher shared by the HTTP server and the cloud-function adapter.
 import pino, { type Logger } from 'pino'
-import { systemClock, type Clock } from '../common/time'
+import { clockStartingAt, systemClock, type Clock } from '../common/time'
 import { guarded, type Capacity } from './core/capacity'
 import { loadConfig, type Config } from './core/config'
 import type { DomainModule, Services } from './core/context'
@@ -26,8 +26,9 @@ export type Backend = Awaited<ReturnType<typeof createBackend>>
 export async function createBackend(opts: AppOptions = {}) {
   const config = opts.config ?? loadConfig()
   const log = opts.log ?? pino({ level: config.LOG_LEVEL, base: { service: 'guandao' } })
-  const clock = opts.clock ?? systemClock
-  const handle = await openDb(opts.db ?? { databaseUrl: config.DATABASE_URL, sqliteFile: config.sqliteFile, pgPoolSize: config.PG_POOL_SIZE })
+  const clock = opts.clock ?? (config.CLOCK_START ? clockStartingAt(config.CLOCK_START) : systemClock)
+  const dbOptions = opts.db ?? { databaseUrl: config.DATABASE_URL, sqliteFile: config.sqliteFile, pgPoolSize: config.PG_POOL_SIZE }
+  const handle = await openDb(dbOptions)
   try {
     const applied = await migrateToLatest(handle.db as never)
     if (applied.length) log.info({ applied, engine: handle.engine }, 'migrations applied')
@@ -39,6 +40,17 @@ export async function createBackend(opts: AppOptions = {}) {
   }
 
   const services: Services = { db: handle.db, engine: handle.engine, clock, config, log, capacity: opts.capacity ?? guarded }
-  const dispatch = createDispatcher(services, modules as unknown as Record<string, DomainModule>)
+  const dispatch = createDispatcher(services, modules as unknown as Record<string, DomainModule>, concurrencyOf(config, handle.engine, dbOptions.pgPoolSize))
   return { services, dispatch, domains: Object.keys(modules), close: () => handle.close() }
 }
+
+/**
+ * PostgreSQL: as many requests as the pool has connections, so none waits for one while holding others up.
+ * SQLite has one connection that a transaction holds whole; a few requests at once keep it busy without making
+ * each of them wait behind all the others.
+ */
+export function concurrencyOf(config: Config, engine: 'sqlite' | 'postgres', pgPoolSize = config.PG_POOL_SIZE): number {
+  return config.CONCURRENT_REQUESTS ?? (engine === 'postgres' ? pgPoolSize : SQLITE_CONCURRENCY)
+}
+
+const SQLITE_CONCURRENCY = 4

@@ -42,6 +42,14 @@ describe('loadConfig', () => {
     }
   })
 
+  test('CLOCK_START moves the clock outside production only', () => {
+    expect(loadConfig(envOf({ CLOCK_START: '2027-02-28T23:59:00+08:00' })).CLOCK_START).toBe('2027-02-28T23:59:00+08:00')
+    expect(() => loadConfig(envOf({ CLOCK_START: '2027-02-30 9am' }))).toThrow(/CLOCK_START/)
+    expect(() => loadConfig(envOf({ NODE_ENV: 'production', ID_CARD_KEY: PROD_KEY, CLOCK_START: '2027-03-01T00:00:00Z' }))).toThrow(
+      /CLOCK_START: a moved clock is refused in production/,
+    )
+  })
+
   test('SEED_DEMO=false turns demo people off in development', () => {
     expect(loadConfig(envOf({ SEED_DEMO: 'false' })).demo).toBe(false)
     expect(loadConfig(envOf({ SEED_DEMO: '1' })).demo).toBe(true)

@@ -26,6 +26,8 @@ const schema = z.object({
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   RATE_LIMIT_PER_MINUTE: z.coerce.number().int().min(1).default(300),
   PG_POOL_SIZE: z.coerce.number().int().min(1).max(50).default(10),
+  /** Requests running the pipeline at once per process (the rest wait their turn); default by engine. */
+  CONCURRENT_REQUESTS: z.coerce.number().int().min(1).max(1000).optional(),
   FILE_URL_SECRET: z.string().min(16, 'at least 16 characters').optional(),
   /** How often the server runs scheduled sweeps (hotline overdue and escalation); 0 turns them off. */
   SWEEP_INTERVAL_SECONDS: z.coerce.number().int().min(0).max(86_400).default(60),
@@ -33,6 +35,8 @@ const schema = z.object({
   ID_CARD_KEY: z.string().optional(),
   /** Earlier ID_CARD_KEY values, comma-separated, still able to open what they sealed (key rotation). */
   ID_CARD_PREVIOUS_KEYS: z.string().optional(),
+  /** Starts the server's clock at this instant (ISO 8601) and lets it run from there; refused in production. */
+  CLOCK_START: z.iso.datetime({ offset: true, message: 'an ISO 8601 instant, e.g. 2027-03-01T00:00:00+08:00' }).optional(),
 })
 
 export type Env = z.infer<typeof schema>
@@ -59,6 +63,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   const c = parsed.data
   const production = c.NODE_ENV === 'production'
   if (production && c.SEED_DEMO) throw new Error('Invalid configuration:\n  SEED_DEMO: demo data is refused in production')
+  if (production && c.CLOCK_START) throw new Error('Invalid configuration:\n  CLOCK_START: a moved clock is refused in production')
   return {
     ...c,
     production,

@@ -18,10 +18,10 @@ describe.each(engines())('HTTP adapter on %s', (engine) => {
   })
   afterAll(() => h?.close())
 
-  test('GET /healthz answers with the engine', async () => {
+  test('GET /healthz answers with the engine and the server clock', async () => {
     const res = await h.request('GET', '/healthz')
     expect(res.status).toBe(200)
-    expect(res.json).toEqual({ ok: true, engine })
+    expect(res.json).toEqual({ ok: true, engine, now: h.clock.iso() })
   })
 
   test('sign in, then call with the Bearer token', async () => {

@@ -39,7 +39,8 @@ export async function createHttpServer(backend: Backend) {
 
   app.get('/healthz', async () => {
     await backend.services.db.selectFrom('community').select('id').executeTakeFirst()
-    return { ok: true, engine: backend.services.engine }
+    // `now` is the server's clock, which development and the end-to-end tests may start elsewhere (CLOCK_START).
+    return { ok: true, engine: backend.services.engine, now: backend.services.clock().toISOString() }
   })
 
   app.post<{ Params: { domain: string } }>('/api/:domain', { config: { rateLimit: {} } }, async (req, reply) => {

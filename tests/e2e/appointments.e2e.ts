@@ -1,7 +1,8 @@
 // 办事预约 end to end in Chromium against the real server: a resident books, sees the code, reschedules, cancels and
 // books again; a full slot says 已满; staff check the resident in at the window; a ticket request goes to 已出票.
-// The server runs on the real clock, so the test books whatever the plan offers next and, where the window's day
-// matters (check-in is for today's bookings), moves the booking to today in the database, as a later day would.
+// The server's clock runs at the real pace (from wherever E2E_AT started it), so the test books whatever the plan
+// offers next and, where the window's day matters (check-in is for today's bookings), moves the booking to today in
+// the database, as a later day would.
 import Database from 'better-sqlite3'
 import { localDay } from '../../common/time'
 import { button, cell, openAs, setupE2E, shot, tab } from './harness'
@@ -76,8 +77,9 @@ test('a resident books, reschedules, cancels and books again; staff check them i
 
   // The window's day is today: move the booking there, as the clock would.
   const db = new Database(e2e.server.sqliteFile)
-  const soon = new Date(Date.now() + 10 * 60_000).toISOString()
-  db.prepare('update appt_bookings set day = ?, starts_at = ?, ends_at = ? where id = ?').run(localDay(new Date()), soon, soon, bookingId)
+  // It starts now, so it is the window's day on the server's clock whatever the hour (Beijing midnight included).
+  const now = e2e.server.now()
+  db.prepare('update appt_bookings set day = ?, starts_at = ?, ends_at = ? where id = ?').run(localDay(now), now.toISOString(), new Date(now.getTime() + 30 * 60_000).toISOString(), bookingId)
   db.close()
 
   const staff = await openAs(e2e, 'staff')

@@ -1,6 +1,10 @@
 // Starts the real server (a child process, as `npm start` runs it) on a free port with a fresh SQLite file,
 // and opens Chromium pages on a phone-sized viewport. Screenshots go to SCREENSHOT_DIR
 // (default test-results/screenshots).
+//
+// E2E_AT=<ISO instant> runs the whole suite at another moment (a month's first day, Beijing midnight, a Sunday):
+// the server's clock starts there (CLOCK_START) and every browser context's clock with it. Tests read the present
+// from server.now(), never from their own clock.
 import { spawn, type ChildProcess } from 'node:child_process'
 import fs from 'node:fs'
 import net from 'node:net'
@@ -25,28 +29,37 @@ async function freePort(): Promise<number> {
 
 export interface Server {
   url: string
-  /** The server's SQLite file: tests move time by back-dating rows, since the server runs on the real clock. */
+  /** The server's SQLite file: tests move time by back-dating rows, since the server's clock runs at the real pace. */
   sqliteFile: string
+  /** The present on the server's clock (the real one, or the one E2E_AT started elsewhere). */
+  now(): Date
+  /** Whether the server's clock was started elsewhere, so browsers must be moved with it. */
+  movedClock: boolean
   stop(): Promise<void>
   api<T = unknown>(domain: string, action: string, data?: object, token?: string): Promise<{ status: number; body: { ok: boolean; data?: T; error?: { code: string; message: string } } }>
 }
 
-export async function startServer(): Promise<Server> {
+export async function startServer(opts: { at?: string } = {}): Promise<Server> {
   if (!fs.existsSync(path.join(root, 'dist/h5/index.html'))) throw new Error('dist/h5 is missing: run npm run build:h5 first')
+  const at = opts.at ?? (process.env.E2E_AT || undefined)
   const port = await freePort()
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'guandao-e2e-'))
   const child: ChildProcess = spawn(process.execPath, ['--import', 'tsx', 'server/main.ts'], {
     cwd: root,
-    env: { ...process.env, NODE_ENV: 'development', PORT: String(port), HOST: '127.0.0.1', DATA_DIR: dataDir, LOG_LEVEL: 'warn', DATABASE_URL: '', SWEEP_INTERVAL_SECONDS: '1' },
+    env: { ...process.env, NODE_ENV: 'development', PORT: String(port), HOST: '127.0.0.1', DATA_DIR: dataDir, LOG_LEVEL: 'warn', DATABASE_URL: '', SWEEP_INTERVAL_SECONDS: '1', CLOCK_START: at ?? '' },
     stdio: ['ignore', 'inherit', 'inherit'],
   })
   const url = `http://127.0.0.1:${port}`
   const deadline = Date.now() + 30_000
+  let offsetMs = 0
   for (;;) {
     if (child.exitCode !== null) throw new Error(`server exited with ${child.exitCode}`)
     try {
       const res = await fetch(`${url}/healthz`)
-      if (res.ok) break
+      if (res.ok) {
+        offsetMs = Date.parse(((await res.json()) as { now: string }).now) - Date.now()
+        break
+      }
     } catch {
       // not listening yet
     }
@@ -56,6 +69,8 @@ export async function startServer(): Promise<Server> {
   return {
     url,
     sqliteFile: path.join(dataDir, 'guandao.sqlite'),
+    now: () => new Date(Date.now() + offsetMs),
+    movedClock: at !== undefined,
     async stop() {
       child.kill('SIGTERM')
       await new Promise((r) => child.once('exit', r))
@@ -76,9 +91,12 @@ export async function openBrowser(): Promise<Browser> {
   return launchBrowser()
 }
 
-/** A phone: 390×844 CSS px, like the phones residents hold. */
-export async function phone(browser: Browser): Promise<BrowserContext> {
-  return browser.newContext({ viewport: { width: 390, height: 844 }, deviceScaleFactor: 2, locale: 'zh-CN', timezoneId: 'Asia/Shanghai', hasTouch: true })
+/** A phone: 390×844 CSS px, like the phones residents hold, its clock set with the server's. */
+export async function phone(env: { server: Server; browser: Browser }): Promise<BrowserContext> {
+  const ctx = await env.browser.newContext({ viewport: { width: 390, height: 844 }, deviceScaleFactor: 2, locale: 'zh-CN', timezoneId: 'Asia/Shanghai', hasTouch: true })
+  // From there the browser's clock runs at the real pace, like the server's.
+  if (env.server.movedClock) await ctx.clock.install({ time: env.server.now() })
+  return ctx
 }
 
 /** Fails the test on any uncaught page error, which a person would see as a broken screen. */
@@ -117,9 +135,22 @@ export function cell(page: Page, text: string) {
   return page.locator('.nut-cell', { hasText: text })
 }
 
-/** Switches tab through the tab bar, as a person would. */
+const TAB_PATHS = { 首页: /pages\/home\/index/, 我的网格: /pages\/grid\/index/, 我的: /pages\/me\/index/ }
+
+/**
+ * Switches tab through the tab bar, as a person would, and waits until that tab is the one shown. On a busy
+ * machine a tap landing while the previous page still settles can go unanswered; a person taps again.
+ */
 export async function tab(page: Page, name: '首页' | '我的网格' | '我的') {
-  await page.locator('.taro-tabbar__tabbar').getByText(name, { exact: true }).click()
+  for (let attempt = 0; ; attempt++) {
+    await page.locator('.taro-tabbar__tabbar').getByText(name, { exact: true }).click()
+    try {
+      await page.waitForURL(TAB_PATHS[name], { timeout: 5_000 })
+      return
+    } catch (err) {
+      if (attempt >= 2) throw err
+    }
+  }
 }
 
 /** One server and one browser per test file, started before its tests and stopped after them. */
@@ -141,7 +172,7 @@ export function setupE2E(): { server: Server; browser: Browser } {
  * `errors` collects uncaught page errors for the test to assert on.
  */
 export async function openAs(env: { server: Server; browser: Browser }, key: string) {
-  const ctx = await phone(env.browser)
+  const ctx = await phone(env)
   const page = await ctx.newPage()
   const errors = watchErrors(page)
   await signInAs(page, env.server, key)

@@ -89,7 +89,7 @@ test('an unanswered request rises to the community queue', async () => {
 
   // Three days pass with no answer: the server's minute-by-minute sweep escalates it.
   const db = new Database(e2e.server.sqliteFile)
-  const threeDaysAgo = new Date(Date.now() - 3 * 86_400_000).toISOString()
+  const threeDaysAgo = new Date(e2e.server.now().getTime() - 3 * 86_400_000).toISOString()
   db.prepare('update hotline_requests set created_at = ? where id = ?').run(threeDaysAgo, id)
   db.close()
 

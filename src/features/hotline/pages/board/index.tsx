@@ -10,15 +10,18 @@ import { Page } from '@/core/ui/Page'
 import { Async, Empty } from '@/core/ui/StateView'
 import './index.scss'
 
-type Range = 'week' | 'month' | 'lastMonth' | 'quarter'
+type Range = 'days30' | 'month' | 'lastMonth' | 'quarter'
 
-/** Beijing-time day ranges for the presets; the server counts by Beijing days too. */
+/**
+ * Beijing-time day ranges for the presets; the server counts by Beijing days too. The board opens on the last 30
+ * days: a rolling window reads the same on any day, where 本月 is nearly empty on the first days of a month.
+ */
 function rangeOf(r: Range, now = new Date()): { from: string; to: string; label: string } {
   const today = local(now)
   const fmt = (d: dayjs.Dayjs) => d.format('YYYY-MM-DD')
   switch (r) {
-    case 'week':
-      return { from: fmt(today.subtract(6, 'day')), to: fmt(today), label: '近7天' }
+    case 'days30':
+      return { from: fmt(today.subtract(29, 'day')), to: fmt(today), label: '近30天' }
     case 'month':
       return { from: fmt(today.startOf('month')), to: fmt(today), label: '本月' }
     case 'lastMonth': {
@@ -65,7 +68,7 @@ function Table({ rows, title }: { rows: BoardRow[]; title: string }) {
 
 /** 全面服务定星: how each grid and each grid worker answers, for a chosen period. */
 export default function BoardPage() {
-  const [range, setRange] = useState<Range>('month')
+  const [range, setRange] = useState<Range>('days30')
   const { from, to, label } = rangeOf(range)
   const q = useQuery(() => call('hotline', 'board', { from, to }), [from, to])
   return (
@@ -78,7 +81,7 @@ export default function BoardPage() {
                 label='统计期间'
                 columns={4}
                 options={[
-                  { value: 'week', label: '近7天' },
+                  { value: 'days30', label: '近30天' },
                   { value: 'month', label: '本月' },
                   { value: 'lastMonth', label: '上月' },
                   { value: 'quarter', label: '近90天' },
