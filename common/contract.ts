@@ -8,6 +8,9 @@ export const MAX_ID = 2_147_483_647
 export const ROLES = ['resident', 'grid_worker', 'volunteer', 'staff', 'admin'] as const
 export type Role = (typeof ROLES)[number]
 
+/** Community staff: admins are staff who also grant roles. */
+export const STAFF_ROLES = ['staff', 'admin'] as const satisfies readonly Role[]
+
 /**
  * Who may call an action:
  * - 'public': no session needed (signing in, community facts);

@@ -1,59 +1,100 @@
 // A retried mutation (double tap, network retry, a draft resubmitted after a reload) carries the same key and
-// gets the first answer back instead of running twice. The key is claimed before the work starts, so two
-// concurrent retries cannot both run; a failed attempt releases it so the person can try again. A claim left by a
-// process that died mid-way is taken over once it is older than any request can run.
+// gets the first answer back instead of running twice. Reading the key is the only cost up front: the claim is
+// written just before the mutation's first write (server/db/claiming.ts), in the same transaction, so a request
+// refused before it writes anything leaves nothing behind, and two concurrent retries cannot both write. A key
+// sent again with other data is refused: it means the client reused a key by mistake, and answering with the
+// first result would hide that the second request never ran. A claim left by a process that died mid-way is
+// taken over once it is older than any request can run.
+import { createHash } from 'node:crypto'
 import { AppError } from './errors'
 import type { Services } from './context'
+import { ClaimTaken, PendingClaim, withClaim } from '../db/claiming'
 
 export const STALE_CLAIM_MS = 60_000
 
-export async function runIdempotent<T>(
-  services: Services,
-  userId: number,
-  action: string,
-  key: string,
-  run: () => Promise<T>,
-  takeover = true,
-): Promise<T> {
+/** The same input gives the same fingerprint whatever the order of its keys. */
+export function fingerprintOf(action: string, input: unknown): string {
+  return createHash('sha256').update(action).update('\u0000').update(canonical(input)).digest('base64url')
+}
+
+function canonical(value: unknown): string {
+  if (value === undefined) return 'null'
+  if (value === null || typeof value !== 'object') return JSON.stringify(value)
+  if (Array.isArray(value)) return `[${value.map(canonical).join(',')}]`
+  const entries = Object.entries(value as Record<string, unknown>)
+    .filter(([, v]) => v !== undefined)
+    .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
+  return `{${entries.map(([k, v]) => `${JSON.stringify(k)}:${canonical(v)}`).join(',')}}`
+}
+
+export interface KeyedCall {
+  userId: number
+  /** `<domain>.<action>` */
+  action: string
+  key: string
+  fingerprint: string
+}
+
+export async function runIdempotent<T>(services: Services, call: KeyedCall, run: () => Promise<T>, takeover = true): Promise<T> {
   const { db, clock } = services
-  const claimed = await db
-    .insertInto('idempotency_keys')
-    .values({ user_id: userId, key, action, response: null, created_at: clock().toISOString() })
-    .onConflict((oc) => oc.columns(['user_id', 'key']).doNothing())
-    .executeTakeFirst()
-  if (Number(claimed.numInsertedOrUpdatedRows ?? 0) === 0) {
-    const prior = await db
-      .selectFrom('idempotency_keys')
-      .select(['action', 'response', 'created_at'])
-      .where('user_id', '=', userId)
-      .where('key', '=', key)
-      .executeTakeFirst()
-    if (prior && prior.action !== action) throw new AppError('CONFLICT', '重复的请求编号，请刷新后重试')
-    if (prior && prior.response == null && takeover && clock().getTime() - Date.parse(prior.created_at) > STALE_CLAIM_MS) {
-      // Only the caller whose delete removes this very claim goes on; a concurrent one finds it gone or renewed.
-      await db
-        .deleteFrom('idempotency_keys')
-        .where('user_id', '=', userId)
-        .where('key', '=', key)
-        .where('created_at', '=', prior.created_at)
-        .where('response', 'is', null)
-        .execute()
-      return runIdempotent(services, userId, action, key, run, false)
-    }
-    if (prior?.response == null) throw new AppError('IN_PROGRESS')
-    return JSON.parse(prior.response) as T
-  }
-  try {
-    const result = await run()
+  const prior = await priorOf(services, call)
+  if (prior) {
+    if (prior.response !== null) return JSON.parse(prior.response) as T
+    if (!takeover || clock().getTime() - Date.parse(prior.created_at) <= STALE_CLAIM_MS) throw new AppError('IN_PROGRESS')
+    // Only the caller whose delete removes this very claim goes on; a concurrent one finds it gone or renewed.
     await db
-      .updateTable('idempotency_keys')
-      .set({ response: JSON.stringify(result ?? null) })
-      .where('user_id', '=', userId)
-      .where('key', '=', key)
+      .deleteFrom('idempotency_keys')
+      .where('user_id', '=', call.userId)
+      .where('key', '=', call.key)
+      .where('created_at', '=', prior.created_at)
+      .where('response', 'is', null)
       .execute()
+    return runIdempotent(services, call, run, false)
+  }
+
+  const claim = new PendingClaim(
+    db
+      .insertInto('idempotency_keys')
+      .values({ user_id: call.userId, key: call.key, action: call.action, fingerprint: call.fingerprint, response: null, created_at: clock().toISOString() })
+      .onConflict((oc) => oc.columns(['user_id', 'key']).doNothing())
+      .compile(),
+  )
+  try {
+    const result = await withClaim(claim, run)
+    // A mutation that turned out to change nothing keeps no key: running it again changes nothing either.
+    if (claim.done) {
+      await db
+        .updateTable('idempotency_keys')
+        .set({ response: JSON.stringify(result ?? null) })
+        .where('user_id', '=', call.userId)
+        .where('key', '=', call.key)
+        .execute()
+    }
     return result
   } catch (err) {
-    await db.deleteFrom('idempotency_keys').where('user_id', '=', userId).where('key', '=', key).execute()
+    if (err instanceof ClaimTaken) {
+      const winner = await priorOf(services, call)
+      if (winner?.response != null) return JSON.parse(winner.response) as T
+      throw new AppError('IN_PROGRESS')
+    }
+    // Claimed and committed, then failed: give the key back so the person can try again.
+    if (claim.done) await db.deleteFrom('idempotency_keys').where('user_id', '=', call.userId).where('key', '=', call.key).where('response', 'is', null).execute()
     throw err
   }
+}
+
+/** The earlier request under this key, refused outright when it was another action or other data. */
+async function priorOf({ db }: Services, call: KeyedCall) {
+  const prior = await db
+    .selectFrom('idempotency_keys')
+    .select(['action', 'fingerprint', 'response', 'created_at'])
+    .where('user_id', '=', call.userId)
+    .where('key', '=', call.key)
+    .executeTakeFirst()
+  if (!prior) return undefined
+  if (prior.action !== call.action) throw new AppError('CONFLICT', '重复的请求编号，请刷新后重试')
+  if (prior.fingerprint !== null && prior.fingerprint !== call.fingerprint) {
+    throw new AppError('CONFLICT', '这个请求编号已用于内容不同的另一次提交，请刷新页面后重新提交')
+  }
+  return prior
 }

@@ -238,12 +238,27 @@ describe.each(engines())('pipeline on %s', (engine) => {
       expect(await countTitled('幂等一')).toBe(2)
     })
 
-    test('the key is answered from the first result even when the repeat carries different data', async () => {
+    test('a key sent again with different data is refused with 409 saying so, and nothing runs', async () => {
       const key = 'idem-key-0002'
       const first = await t.ok('announcements', 'save', draft('幂等二'), { token: staff, idempotencyKey: key })
-      const again = await t.ok('announcements', 'save', draft('幂等二改'), { token: staff, idempotencyKey: key })
-      expect(again.id).toBe(first.id)
+      const again = await t.call('announcements', 'save', draft('幂等二改'), { token: staff, idempotencyKey: key })
+      expect([again.status, again.error?.code]).toEqual([409, 'CONFLICT'])
+      expect(again.error?.message).toContain('内容不同')
       expect(await countTitled('幂等二改')).toBe(0)
+      // The same data in another key order is the same request.
+      const same = await t.ok('announcements', 'save', { body: draft('幂等二').body, title: '幂等二' }, { token: staff, idempotencyKey: key })
+      expect(same.id).toBe(first.id)
+    })
+
+    test('a refusal writes nothing: no key is kept, so the same key can carry a corrected request', async () => {
+      const key = 'idem-key-0009'
+      const keys = async () => Number((await t.db.selectFrom('idempotency_keys').select((eb) => eb.fn.countAll<number>().as('n')).where('key', '=', key).executeTakeFirstOrThrow()).n)
+      const missing = await t.call('announcements', 'publish', { id: 999999 }, { token: staff, idempotencyKey: key })
+      expect(missing.status).toBe(404)
+      expect(await keys()).toBe(0)
+      const saved = await t.ok('announcements', 'save', draft('幂等九'), { token: staff })
+      expect((await t.call('announcements', 'publish', { id: saved.id }, { token: staff, idempotencyKey: key })).status).toBe(200)
+      expect(await keys()).toBe(1)
     })
 
     test('a key reused by a different action is refused with 409 and nothing runs', async () => {
@@ -335,7 +350,7 @@ describe.each(engines())('pipeline on %s', (engine) => {
         },
         fine: async (input) => ({ n: input.n + 1 }),
       })
-      const dispatch = createDispatcher({ ...t.services, log: pino({ level: 'info' }, sink) }, { boom: mod as unknown as DomainModule })
+      const dispatch = createDispatcher({ ...t.services, log: pino({ level: 'info' }, sink) }, { boom: mod as unknown as DomainModule }, 4)
       const res = await dispatch('boom', { action: 'explode' }, null)
       expect(res.status).toBe(500)
       expect(res.envelope).toEqual({ ok: false, error: { code: 'INTERNAL', message: ERROR_MESSAGES.INTERNAL } })

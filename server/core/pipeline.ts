@@ -7,7 +7,8 @@ import type { Envelope } from '../../common/errors'
 import { AppError, badInput, mapError, zodToAppError } from './errors'
 import type { Actor, Ctx, DomainModule, Identity, Services } from './context'
 import { resolveOpenid, resolveSession } from '../features/auth/identity'
-import { runIdempotent } from './idempotency'
+import { fingerprintOf, runIdempotent } from './idempotency'
+import { gate } from './gate'
 
 const requestSchema = z.object({
   action: z.string({ error: '缺少 action' }).min(1, '缺少 action').max(64, 'action 过长'),
@@ -26,8 +27,11 @@ export interface DispatchResult {
   envelope: Envelope<unknown>
 }
 
-export function createDispatcher(services: Services, modules: Record<string, DomainModule>) {
-  return async function dispatch(domain: string, body: unknown, identity: Identity): Promise<DispatchResult> {
+export function createDispatcher(services: Services, modules: Record<string, DomainModule>, concurrency: number) {
+  const admit = gate(concurrency)
+  return (domain: string, body: unknown, identity: Identity): Promise<DispatchResult> => admit.run(() => dispatchNow(domain, body, identity))
+
+  async function dispatchNow(domain: string, body: unknown, identity: Identity): Promise<DispatchResult> {
     const started = Date.now()
     const requestId = randomUUID()
     let actionName = '?'
@@ -59,10 +63,11 @@ export function createDispatcher(services: Services, modules: Record<string, Dom
       const handler = mod.handlers[actionName] as (input: unknown, ctx: Ctx) => Promise<unknown>
       const run = () => handler(input.data, ctx)
       const key = req.data.idempotencyKey
-      const data =
-        spec.kind === 'mutation' && !spec.repeatable && key && actor
-          ? await runIdempotent(services, actor.userId, `${domain}.${actionName}`, key, run)
-          : await run()
+      const keyed = spec.kind === 'mutation' && !spec.repeatable && key && actor
+      const action = `${domain}.${actionName}`
+      const data = keyed
+        ? await runIdempotent(services, { userId: actor!.userId, action, key, fingerprint: fingerprintOf(action, input.data) }, run)
+        : await run()
       services.log.info({ requestId, domain, action: actionName, userId: actor?.userId, ms: Date.now() - started }, 'ok')
       return { status: 200, envelope: { ok: true, data: data ?? null } }
     } catch (err) {

@@ -1,6 +1,8 @@
+import type BetterSqlite3Database from 'better-sqlite3'
 import fs from 'node:fs'
 import path from 'node:path'
-import { Kysely, PostgresDialect, SqliteDialect, type Transaction } from 'kysely'
+import { Kysely, PostgresDialect, SqliteDialect, type SqliteDatabase, type Transaction } from 'kysely'
+import { claimingDialect } from './claiming'
 import type { Database } from './schema'
 
 export type Db = Kysely<Database>
@@ -37,8 +39,32 @@ async function openSqlite(file: string): Promise<DbHandle> {
   sqlite.pragma('foreign_keys = ON')
   sqlite.pragma('busy_timeout = 5000')
   sqlite.pragma('synchronous = NORMAL')
-  const db = new Kysely<Database>({ dialect: new SqliteDialect({ database: sqlite }) })
+  const db = new Kysely<Database>({ dialect: claimingDialect(new SqliteDialect({ database: reusingStatements(sqlite) }), { beginImmediate: true }) })
   return { db, engine: 'sqlite', close: () => db.destroy() }
+}
+
+/** How many distinct statements one SQLite connection keeps prepared; the app issues a few hundred shapes. */
+const STATEMENT_CACHE_SIZE = 1000
+
+/**
+ * Kysely prepares every SQLite statement anew; compiling the SQL is a good part of a short query's cost. The
+ * queries are built from a fixed set of shapes with values bound as parameters, so a prepared statement can be
+ * kept per SQL text and run again (better-sqlite3 statements are reusable; nothing here iterates one).
+ */
+function reusingStatements(sqlite: BetterSqlite3Database.Database): SqliteDatabase {
+  const cache = new Map<string, ReturnType<typeof sqlite.prepare>>()
+  return {
+    close: () => sqlite.close(),
+    prepare(text: string) {
+      let stmt = cache.get(text)
+      if (!stmt) {
+        stmt = sqlite.prepare(text)
+        if (cache.size >= STATEMENT_CACHE_SIZE) cache.delete(cache.keys().next().value!)
+        cache.set(text, stmt)
+      }
+      return stmt
+    },
+  }
 }
 
 async function openPostgres(url: string, opts: DbOptions): Promise<DbHandle> {
@@ -58,7 +84,7 @@ async function openPostgres(url: string, opts: DbOptions): Promise<DbHandle> {
     types: parsers as never,
     options: opts.pgSchema ? `-c search_path=${opts.pgSchema}` : undefined,
   })
-  const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) })
+  const db = new Kysely<Database>({ dialect: claimingDialect(new PostgresDialect({ pool })) })
   return { db, engine: 'postgres', close: () => db.destroy() }
 }
 

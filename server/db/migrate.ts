@@ -5,11 +5,15 @@ import { Migrator, type Migration } from 'kysely/migration'
 import * as m001 from './migrations/001_foundation'
 import * as m002 from './migrations/002_hotline'
 import * as m003 from './migrations/003_appointments'
+import * as m005 from './migrations/005_idempotency_fingerprint'
+import * as m006 from './migrations/006_capacity'
 
-const migrations: Record<string, Migration> = {
+export const migrations: Record<string, Migration> = {
   '001_foundation': m001,
   '002_hotline': m002,
   '003_appointments': m003,
+  '005_idempotency_fingerprint': m005,
+  '006_capacity': m006,
 }
 
 export async function columnTypes(db: Kysely<unknown>) {
@@ -32,4 +36,14 @@ export async function migrateToLatest(db: Kysely<unknown>): Promise<string[]> {
   const { error, results } = await migrator.migrateToLatest()
   if (error) throw error
   return (results ?? []).filter((r) => r.status === 'Success').map((r) => r.migrationName)
+}
+
+/** Undoes every migration after `name`, newest first: tests use it to stand in for a database from back then. */
+export async function migrateDownTo(db: Kysely<unknown>, name: string): Promise<string[]> {
+  const later = Object.keys(migrations).sort().filter((m) => m > name).reverse()
+  for (const m of later) {
+    await migrations[m]!.down!(db)
+    await db.deleteFrom('kysely_migration' as never).where('name' as never, '=', m as never).execute()
+  }
+  return later.reverse()
 }

@@ -128,6 +128,8 @@ export interface IdempotencyTable {
   user_id: number
   key: string
   action: string
+  /** Hash of the action and its input; null on keys from before it was kept. */
+  fingerprint: ColumnType<string | null, string | null | undefined, string | null>
   response: string | null
   created_at: Instant
 }
@@ -235,8 +237,23 @@ export interface CapacityUnitTable {
   id: Generated<number>
   scope: string
   ref: string
+  /** What the unit belongs to in its feature; null only on units from before it was kept. */
+  owner_id: number | null
+  starts_at: Instant | null
   places: number
   taken: ColumnType<number, number | undefined, number>
+}
+
+export interface CapacityWaiterTable {
+  id: Generated<number>
+  unit_id: number
+  user_id: number
+  quantity: number
+  state: string
+  joined_at: Instant
+  offered_at: ColumnType<Instant | null, Instant | null | undefined, Instant | null>
+  offer_expires_at: ColumnType<Instant | null, Instant | null | undefined, Instant | null>
+  settled_at: ColumnType<Instant | null, Instant | null | undefined, Instant | null>
 }
 
 export type ApptServiceKind = 'general' | 'ticket'
@@ -354,6 +371,7 @@ export interface Database {
   notifications: NotificationTable
   outbox: OutboxTable
   capacity_units: CapacityUnitTable
+  capacity_waiters: CapacityWaiterTable
   appt_services: ApptServiceTable
   appt_hours: ApptHoursTable
   appt_closures: ApptClosureTable

@@ -6,7 +6,7 @@ import http from 'node:http'
 import type { AddressInfo } from 'node:net'
 import pino from 'pino'
 import { createBackend } from '../app'
-import { guarded, type Capacity } from '../core/capacity'
+import { conditionalGrant, mechanism, type Capacity } from '../core/capacity'
 import { createHttpServer } from '../http/server'
 import { FakeClock, T0, testConfig } from './harness'
 
@@ -19,22 +19,21 @@ import { FakeClock, T0, testConfig } from './harness'
 const PAUSE_MS = Number(process.env.STORM_PAUSE_MS ?? 0)
 const pause = () => (PAUSE_MS > 0 ? new Promise((resolve) => setTimeout(resolve, PAUSE_MS)) : Promise.resolve())
 
-const slowed: Capacity = {
-  ...guarded,
-  takeOrRefuse: async (db, unitId, n, message) => {
-    await pause()
-    await guarded.takeOrRefuse(db, unitId, n, message)
-  },
-}
+const slowed: Capacity = mechanism(async (db, unitId, n) => {
+  await pause()
+  return conditionalGrant(db, unitId, n)
+})
 
-/** What a hurried implementation does: trust the earlier read and add one, whatever is free now. */
-const unguarded: Capacity = {
-  ...guarded,
-  takeOrRefuse: async (db, unitId, n) => {
-    await pause()
-    await db.updateTable('capacity_units').set({ taken: sql<number>`taken + ${n}` }).where('id', '=', unitId).execute()
-  },
-}
+/**
+ * What a hurried implementation does: trust the earlier read and add, whatever is free now. Built around the one
+ * granting statement, so every way the mechanism grants places (a booking, a waiting list's promotion) loses
+ * its guard at once.
+ */
+const unguarded: Capacity = mechanism(async (db, unitId, n) => {
+  await pause()
+  await db.updateTable('capacity_units').set({ taken: sql<number>`taken + ${n}` }).where('id', '=', unitId).execute()
+  return true
+})
 
 /** The bench's baseline: bare node:http answering every POST with a fixed envelope, nothing behind it. */
 function baseline() {

@@ -196,7 +196,7 @@ export async function deleteAccount(ctx: AuthedCtx): Promise<null> {
     await tx.deleteFrom('idempotency_keys').where('user_id', '=', actor.userId).execute()
     await messagesRepo.deleteAllOf(tx, actor.userId)
     await hotlineRepo.deleteQuickRepliesOf(tx, actor.userId)
-    await forgetAppointments(tx, actor.userId, now)
+    await forgetAppointments(ctx, tx, actor.userId, now)
     await hotlineRepo.eraseResidentText(tx, actor.userId, ERASED_REQUEST_TEXT)
     const uploads = await hotlineRepo.uploadsToErase(tx, actor.userId)
     await hotlineRepo.deleteUploads(tx, uploads.map((u) => u.id))

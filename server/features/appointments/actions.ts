@@ -107,7 +107,7 @@ export interface BookingDetail extends BookingSummary {
   cancelReason: string | null
   /** Cancelling and rescheduling are possible until then. */
   changeUntil: string
-  can: { cancel: boolean; reschedule: boolean; checkIn: boolean; finish: boolean; recordTicket: boolean; revealIdCard: boolean }
+  can: { cancel: boolean; reschedule: boolean; checkIn: boolean; finish: boolean; noShow: boolean; recordTicket: boolean; revealIdCard: boolean }
 }
 
 export interface DeskBooking {

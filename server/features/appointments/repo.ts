@@ -259,7 +259,7 @@ export async function moveBooking(db: Db, id: number, to: { day: string; startsA
 export async function setStatus(
   db: Db,
   id: number,
-  from: BookingStatus,
+  from: BookingStatus | readonly BookingStatus[],
   values: Partial<Pick<Selectable<ApptBookingTable>, 'status' | 'cancelled_at' | 'cancel_reason' | 'cancelled_by_role' | 'checked_in_at' | 'finished_at'>>,
   now: string,
 ): Promise<boolean> {
@@ -267,7 +267,7 @@ export async function setStatus(
     .updateTable('appt_bookings')
     .set({ ...values, updated_at: now })
     .where('id', '=', id)
-    .where('status', '=', from)
+    .where('status', 'in', typeof from === 'string' ? [from] : [...from])
     .executeTakeFirst()
   return Number(res.numUpdatedRows) === 1
 }
@@ -282,6 +282,54 @@ export async function noShowsSince(db: Db, residentId: number, sinceIso: string)
     .orderBy('starts_at')
     .execute()
   return rows.map((r) => r.starts_at)
+}
+
+/**
+ * What decides whether a resident may book a service on a day, in one read: their recent no-shows (for the
+ * block) and whether they already hold a live booking of the service that day.
+ */
+export async function standingOf(db: Db, residentId: number, serviceId: number, day: string, noShowsSinceIso: string) {
+  const rows = await db
+    .selectFrom('appt_bookings')
+    .select(['status', 'starts_at'])
+    .where('resident_id', '=', residentId)
+    .where((eb) =>
+      eb.or([
+        eb.and([eb('status', '=', 'no_show'), eb('starts_at', '>=', noShowsSinceIso)]),
+        eb.and([eb('service_id', '=', serviceId), eb('day', '=', day), eb('status', 'in', LIVE)]),
+      ]),
+    )
+    .execute()
+  return {
+    noShows: rows.filter((r) => r.status === 'no_show').map((r) => r.starts_at),
+    bookedThatDay: rows.some((r) => r.status !== 'no_show'),
+  }
+}
+
+export async function hasLiveBookingOn(db: Db, residentId: number, serviceId: number, day: string): Promise<boolean> {
+  const row = await db
+    .selectFrom('appt_bookings')
+    .select('id')
+    .where('service_id', '=', serviceId)
+    .where('resident_id', '=', residentId)
+    .where('day', '=', day)
+    .where('status', 'in', LIVE)
+    .executeTakeFirst()
+  return row !== undefined
+}
+
+export async function lastSortOrder(db: Db): Promise<number> {
+  const row = await db.selectFrom('appt_services').select((eb) => eb.fn.max('sort_order').as('m')).executeTakeFirst()
+  return Number(row?.m ?? 0)
+}
+
+export async function deletePassengers(db: Db, bookingIds: number[]): Promise<void> {
+  if (bookingIds.length) await db.deleteFrom('appt_passengers').where('booking_id', 'in', bookingIds).execute()
+}
+
+export async function nameOf(db: Db, userId: number): Promise<string | null> {
+  const row = await db.selectFrom('users').select('name').where('id', '=', userId).executeTakeFirst()
+  return row?.name ?? null
 }
 
 // ---------------------------------------------------------------- trips

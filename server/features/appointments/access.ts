@@ -1,0 +1,56 @@
+// Who is asking, and for whom. A booking is seen by the resident it is for, whoever booked it for them (代办) and
+// staff; anyone else gets 404. Booking for someone else is for grid workers (residents of their own grids) and
+// staff (anyone); every other attempt is an authorization refusal, 403 like any other.
+import { hasRole, type AuthedCtx, type Services } from '../../core/context'
+import { forbidden, notFound } from '../../core/errors'
+import { blockFrom, blockMessage, noShowsMatterSince, type Block } from '../../core/no-show'
+import type { Db } from '../../db/connect'
+import { gridIdsOf } from '../account/repo'
+import type { Rules } from './actions'
+import * as repo from './repo'
+import type { Caller } from './rules'
+
+export type Row = repo.BookingRow
+
+export const callerOf = (ctx: AuthedCtx): Caller => ({
+  userId: ctx.actor.userId,
+  staff: hasRole(ctx.actor, 'staff', 'admin'),
+  worker: hasRole(ctx.actor, 'grid_worker'),
+})
+
+export async function visibleBooking(ctx: AuthedCtx, caller: Caller, id: number): Promise<Row> {
+  const row = await repo.bookingById(ctx.db, id)
+  if (!row || !(caller.staff || row.residentId === caller.userId || row.bookedById === caller.userId)) throw notFound('没有找到该预约')
+  return row
+}
+
+/** Whom the booking is for: the caller, or (代办) a resident of the caller's own grid; staff may book for anyone. */
+export async function beneficiary(ctx: AuthedCtx, caller: Caller, forResidentId: number | undefined) {
+  if (forResidentId === undefined || forResidentId === caller.userId) {
+    const me = await repo.personOf(ctx.db, caller.userId)
+    if (!me?.gridId) throw forbidden('请先登记住户信息，再预约')
+    return { person: me, role: 'resident' as const }
+  }
+  if (!caller.worker && !caller.staff) throw forbidden('只有网格员和社区工作人员可以代办预约')
+  const row = await repo.personOf(ctx.db, forResidentId)
+  const person = row && row.deletedAt === null && row.gridId ? row : null
+  // A grid worker learns nothing about people outside their grids, not even whether they exist.
+  if (!caller.staff && !(person && (await gridIdsOf(ctx.db, caller.userId)).includes(person.gridId!))) {
+    throw forbidden('只能为本网格的居民代办预约')
+  }
+  if (!person) throw notFound('没有找到该居民')
+  return { person, role: caller.staff ? ('staff' as const) : ('grid_worker' as const) }
+}
+
+export const rulesOf = (db: Db): Promise<Rules> => repo.rules(db)
+
+export const noShowRuleOf = (r: Rules) => ({ limit: r.noShowLimit, windowDays: r.noShowWindowDays, blockDays: r.noShowBlockDays })
+
+/** The resident's no-show block in force now, or null. */
+export async function blockOf(ctx: Services, residentId: number, rules?: Rules): Promise<Block | null> {
+  const rule = noShowRuleOf(rules ?? (await rulesOf(ctx.db)))
+  const now = ctx.clock()
+  return blockFrom(await repo.noShowsSince(ctx.db, residentId, noShowsMatterSince(rule, now)), rule, now)
+}
+
+export const appointmentBlockMessage = (b: Block, self: boolean) => blockMessage(b, self, '预约')
