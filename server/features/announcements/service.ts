@@ -1,7 +1,7 @@
 import type { z } from 'zod'
 import type { AuthedCtx, Services } from '../../core/context'
 import { notFound } from '../../core/errors'
-import type { AnnouncementRow } from '../../db/schema'
+import type { AnnouncementRow } from './tables'
 import type { Page } from '../../../common/paging'
 import type { AnnouncementOut, announcementInput } from './actions'
 

@@ -2,7 +2,7 @@
 import { sql, type Insertable, type Selectable } from 'kysely'
 import type { Db } from '../../db/connect'
 import { contains } from '../../db/text-search'
-import type { ApptBookingTable, ApptServiceTable, BookingStatus } from '../../db/schema'
+import type { ApptBookingTable, ApptServiceTable, BookingStatus } from './tables'
 import type { Closure, Window } from './slots'
 
 export type ServiceRow = Selectable<ApptServiceTable>

@@ -1,6 +1,7 @@
 import type { ExpressionBuilder, SelectQueryBuilder, Updateable } from 'kysely'
 import type { Db } from '../../db/connect'
-import type { Database, HotlineActorRole, HotlineRequestTable, HotlineState } from '../../db/schema'
+import type { Database } from '../../db/schema'
+import type { HotlineActorRole, HotlineRequestTable, HotlineState } from './tables'
 import type { Guard } from './rules'
 import { DONE_STATES, OPEN_STATES, WAITING_STATES } from './rules'
 

@@ -13,7 +13,7 @@ import { hasRole, type AuthedCtx, type Services } from '../../core/context'
 import { AppError, badInput, conflict, forbidden, notFound } from '../../core/errors'
 import { isUniqueViolation } from '../../core/unique'
 import type { Db } from '../../db/connect'
-import type { HotlineActorRole, HotlineRequestTable } from '../../db/schema'
+import type { HotlineActorRole, HotlineRequestTable } from './tables'
 import { notify } from '../messages/service'
 import type {
   Board,
