@@ -2,10 +2,10 @@
 // days: a request at 23:30 in Beijing belongs to that day, one at 00:30 to the next, whatever UTC says.
 import { sql } from 'kysely'
 import { migrateToLatest } from '../../db/migrate'
-import * as m002 from '../../db/migrations/002_hotline'
+import * as m002 from './migrations/002_hotline'
 import * as m003 from '../../db/migrations/003_appointments'
 import { engines, startBackend, type TestBackend } from '../../testing/harness'
-import { sweepHotline } from './service'
+import { sweepHotline } from './sweep'
 
 describe.each(engines())('hotline over time on %s', (engine) => {
   let t: TestBackend
