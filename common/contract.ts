@@ -8,8 +8,10 @@ export const MAX_ID = 2_147_483_647
 export const ROLES = ['resident', 'grid_worker', 'volunteer', 'staff', 'admin'] as const
 export type Role = (typeof ROLES)[number]
 
-/** Community staff: admins are staff who also grant roles. */
+/** Community staff; an admin is staff who also grants roles. */
 export const STAFF_ROLES = ['staff', 'admin'] as const satisfies readonly Role[]
+/** Who handles residents' requests: their grid workers, and staff for every grid. */
+export const HANDLER_ROLES = ['grid_worker', ...STAFF_ROLES] as const satisfies readonly Role[]
 
 /**
  * Who may call an action:

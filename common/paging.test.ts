@@ -1,5 +1,5 @@
 import { z } from 'zod'
-import { pageInput } from './paging'
+import { pageInput, toPage } from './paging'
 
 describe('pageInput', () => {
   const schema = z.object(pageInput)
@@ -19,5 +19,14 @@ describe('pageInput', () => {
     const res = schema.safeParse(input)
     expect(res.success).toBe(false)
     expect(res.error?.issues[0]).toMatchObject({ path: [field], message })
+  })
+})
+
+describe('toPage', () => {
+  test('has more while items lie beyond this page', () => {
+    expect(toPage(['a', 'b'], 5, 2, 2)).toEqual({ items: ['a', 'b'], total: 5, page: 2, pageSize: 2, hasMore: true })
+    expect(toPage(['e'], 5, 3, 2).hasMore).toBe(false)
+    expect(toPage(['c', 'd'], 4, 2, 2).hasMore).toBe(false)
+    expect(toPage([], 0, 1, 10).hasMore).toBe(false)
   })
 })

@@ -1,6 +1,6 @@
 // npm run build:cloud — one deployable WeChat cloud function per backend domain, in cloudfunctions/<domain>/:
 // index.js (the whole backend for that domain, bundled), package.json (what the cloud installs beside it) and,
-// for a domain with scheduled work (server/cloud/schedule.ts), config.json with its timer trigger.
+// for a domain with scheduled work (its module's `schedule`), config.json with its timer trigger.
 // The entry of each function is generated here rather than kept as a file per domain, so a domain added to
 // server/features/index.ts gets its function on the next build.
 import fs from 'node:fs'

@@ -9,7 +9,7 @@ import { createDispatcher } from './core/pipeline'
 import { openDb, type DbOptions } from './db/connect'
 import { migrateToLatest } from './db/migrate'
 import { seedIfEmpty } from './db/seed'
-import { modules } from './features'
+import { moduleList, modules } from './features'
 
 export interface AppOptions {
   config?: Config
@@ -39,7 +39,7 @@ export async function createBackend(opts: AppOptions = {}) {
     throw err
   }
 
-  const services: Services = { db: handle.db, engine: handle.engine, clock, config, log, capacity: opts.capacity ?? guarded }
+  const services: Services = { db: handle.db, engine: handle.engine, clock, config, log, capacity: opts.capacity ?? guarded, modules: moduleList }
   const dispatch = createDispatcher(services, modules as unknown as Record<string, DomainModule>, concurrencyOf(config, handle.engine, dbOptions.pgPoolSize))
   return { services, dispatch, domains: Object.keys(modules), close: () => handle.close() }
 }

@@ -12,7 +12,7 @@ async function main() {
   const { SWEEP_INTERVAL_SECONDS } = backend.services.config
   // The same scheduled work the cloud functions run on their timer triggers.
   const stops = Object.entries(scheduled).map(([domain, s]) =>
-    repeat(SWEEP_INTERVAL_SECONDS, `${domain}.${s.trigger}`, () => s.run(backend, { Type: 'Timer', TriggerName: s.trigger }), backend.services.log),
+    repeat(SWEEP_INTERVAL_SECONDS, `${domain}.${s.trigger}`, () => s.run(backend.services, { Type: 'Timer', TriggerName: s.trigger }), backend.services.log),
   )
   const stop = async () => {
     stops.forEach((s) => s())

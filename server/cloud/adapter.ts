@@ -10,7 +10,7 @@ import type { Identity } from '../core/context'
 import type { DomainName } from '../features'
 import { scheduled, type TimerEvent } from './schedule'
 
-export type { ScheduledTask, TimerEvent } from './schedule'
+export type { TimerEvent } from './schedule'
 
 export type CloudMain = ((event: unknown, context?: unknown) => Promise<Envelope<unknown>>) & {
   /** Closes the database pool. The platform never calls it (it freezes instances); local runs and tests do. */
@@ -144,7 +144,7 @@ async function runScheduled(backend: Backend, domain: DomainName, trigger: Timer
   }
   const started = Date.now()
   try {
-    const data = await task(backend, trigger)
+    const data = await task(backend.services, trigger)
     log.info({ trigger: trigger.TriggerName, ms: Date.now() - started }, 'scheduled work done')
     return { ok: true, data: data ?? null }
   } catch (err) {

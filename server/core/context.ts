@@ -4,6 +4,7 @@ import type { Clock } from '../../common/time'
 import type { Db, Engine } from '../db/connect'
 import type { Capacity } from './capacity'
 import type { Config } from './config'
+import type { FeatureModule } from './feature'
 
 /** Who is calling, as resolved by the pipeline from the adapter's identity. Never taken from a request body. */
 export interface Actor {
@@ -21,6 +22,8 @@ export interface Services {
   log: Logger
   /** Places without overbooking (server/core/capacity.ts). */
   capacity: Capacity
+  /** Every domain the backend serves (server/features/index.ts), for work that spans them: export, deletion. */
+  modules: readonly FeatureModule[]
 }
 
 export type Identity = { kind: 'session'; token: string } | { kind: 'openid'; openid: string } | null
@@ -42,8 +45,8 @@ export type Handler<S> = S extends ActionSpec
 
 export type Handlers<T extends ActionTable> = { [K in keyof T]: Handler<T[K]> }
 
-export interface DomainModule<T extends ActionTable = ActionTable> {
-  contract: DomainContract<string, T>
+export interface DomainModule<T extends ActionTable = ActionTable, N extends string = string> {
+  contract: DomainContract<N, T>
   handlers: Handlers<T>
 }
 
@@ -51,7 +54,7 @@ export interface DomainModule<T extends ActionTable = ActionTable> {
 export function implement<N extends string, T extends ActionTable>(
   contract: DomainContract<N, T>,
   handlers: Handlers<T>,
-): DomainModule<T> {
+): DomainModule<T, N> {
   return { contract, handlers }
 }
 

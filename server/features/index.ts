@@ -1,23 +1,28 @@
-// Every domain the backend serves. The HTTP server mounts each at POST /api/<domain>; the cloud build writes one
-// function per domain. Adding a domain here is all it takes to expose it on both.
-import { accountModule } from './account/handlers'
-import { announcementsModule } from './announcements/handlers'
-import { appointmentsModule } from './appointments/handlers'
-import { authModule } from './auth/handlers'
-import { communityModule } from './community/handlers'
-import { hotlineModule } from './hotline/handlers'
-import { messagesModule } from './messages/handlers'
-import { peopleModule } from './people/handlers'
+// Every domain the backend serves, each declared in its own folder's module.ts. The HTTP server mounts each at
+// POST /api/<domain> and runs its scheduled work; the cloud build writes one function per domain with its timer
+// trigger; the migrator runs their migrations; the data export and account deletion take each one's part.
+// Adding a domain is its folder and one line here (docs/architecture.md, "Adding a domain").
+import { byDomain } from '../core/feature'
+import { accountModule } from './account/module'
+import { announcementsModule } from './announcements/module'
+import { appointmentsModule } from './appointments/module'
+import { authModule } from './auth/module'
+import { communityModule } from './community/module'
+import { hotlineModule } from './hotline/module'
+import { messagesModule } from './messages/module'
+import { peopleModule } from './people/module'
 
-export const modules = {
-  auth: authModule,
-  account: accountModule,
-  community: communityModule,
-  announcements: announcementsModule,
-  people: peopleModule,
-  hotline: hotlineModule,
-  messages: messagesModule,
-  appointments: appointmentsModule,
-}
+export const moduleList = [
+  authModule,
+  accountModule,
+  communityModule,
+  announcementsModule,
+  peopleModule,
+  hotlineModule,
+  messagesModule,
+  appointmentsModule,
+] as const
+
+export const modules = byDomain(moduleList)
 
 export type DomainName = keyof typeof modules

@@ -1,5 +1,5 @@
 import type { Kysely } from 'kysely'
-import { columnTypes } from '../migrate'
+import { columnTypes } from '../column-types'
 
 export async function up(db: Kysely<unknown>): Promise<void> {
   const t = await columnTypes(db)

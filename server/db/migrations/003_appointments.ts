@@ -1,5 +1,5 @@
 import { sql, type Kysely } from 'kysely'
-import { columnTypes } from '../migrate'
+import { columnTypes } from '../column-types'
 
 /**
  * The community's service windows as they open when the app first runs; staff change them afterwards.

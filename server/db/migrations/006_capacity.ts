@@ -1,5 +1,5 @@
 import { sql, type Kysely } from 'kysely'
-import { columnTypes } from '../migrate'
+import { columnTypes } from '../column-types'
 
 /**
  * Capacity units say what they belong to and when it starts in columns of their own, so a plan change finds a

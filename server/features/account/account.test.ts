@@ -6,7 +6,7 @@ import { ERROR_MESSAGES } from '../../../common/errors'
 import { COMMUNITY, PRIVACY_VERSION } from '../../db/seed'
 import { engines, isChinese, startBackend, type TestBackend } from '../../testing/harness'
 import { DELETE_CONFIRMATION } from './actions'
-import { ERASED_REQUEST_TEXT } from './service'
+import { ERASED_REQUEST_TEXT } from '../hotline/personal-data'
 
 describe.each(engines())('account on %s', (engine) => {
   let t: TestBackend

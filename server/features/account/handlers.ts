@@ -2,7 +2,7 @@ import { implement } from '../../core/context'
 import { accountActions } from './actions'
 import * as account from './service'
 
-export const accountModule = implement(accountActions, {
+export const accountApi = implement(accountActions, {
   me: (_input, ctx) => account.getMe(ctx, ctx.actor.userId),
   consent: (input, ctx) => account.consent(ctx, input.version),
   register: (input, ctx) => account.saveProfile(ctx, input, 'register'),

@@ -1,5 +1,5 @@
 import { z } from 'zod'
-import { defineDomain, MAX_ID, mutation, query } from '../../../common/contract'
+import { defineDomain, MAX_ID, mutation, query, STAFF_ROLES } from '../../../common/contract'
 import { pageInput, type Page } from '../../../common/paging'
 
 export interface AnnouncementOut {
@@ -26,8 +26,8 @@ export const announcementActions = defineDomain('announcements', {
   list: query<Page<AnnouncementOut>>()({ input: z.object(pageInput), access: 'public' }),
   get: query<AnnouncementOut>()({ input: idInput, access: 'public' }),
   /** Everything, drafts and withdrawn too, for the staff who keep them. */
-  manage: query<Page<AnnouncementOut>>()({ input: z.object(pageInput), access: ['staff', 'admin'] }),
-  save: mutation<AnnouncementOut>()({ input: announcementInput, access: ['staff', 'admin'] }),
-  publish: mutation<AnnouncementOut>()({ input: idInput, access: ['staff', 'admin'] }),
-  withdraw: mutation<AnnouncementOut>()({ input: idInput, access: ['staff', 'admin'] }),
+  manage: query<Page<AnnouncementOut>>()({ input: z.object(pageInput), access: STAFF_ROLES }),
+  save: mutation<AnnouncementOut>()({ input: announcementInput, access: STAFF_ROLES }),
+  publish: mutation<AnnouncementOut>()({ input: idInput, access: STAFF_ROLES }),
+  withdraw: mutation<AnnouncementOut>()({ input: idInput, access: STAFF_ROLES }),
 })

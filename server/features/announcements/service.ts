@@ -1,9 +1,10 @@
 import type { z } from 'zod'
+import { toPage, type Page } from '../../../common/paging'
 import type { AuthedCtx, Services } from '../../core/context'
 import { notFound } from '../../core/errors'
-import type { AnnouncementRow } from '../../db/schema'
-import type { Page } from '../../../common/paging'
 import type { AnnouncementOut, announcementInput } from './actions'
+import * as repo from './repo'
+import type { AnnouncementRow } from './tables'
 
 const toOut = (r: AnnouncementRow): AnnouncementOut => ({
   id: r.id,
@@ -16,52 +17,30 @@ const toOut = (r: AnnouncementRow): AnnouncementOut => ({
 })
 
 export async function list({ db }: Services, page: number, pageSize: number, onlyPublished: boolean): Promise<Page<AnnouncementOut>> {
-  let q = db.selectFrom('announcements')
-  if (onlyPublished) q = q.where('status', '=', 'published')
-  const [rows, count] = await Promise.all([
-    q
-      .selectAll()
-      .orderBy('pinned', 'desc')
-      .orderBy(onlyPublished ? 'published_at' : 'updated_at', 'desc')
-      .orderBy('id', 'desc')
-      .limit(pageSize)
-      .offset((page - 1) * pageSize)
-      .execute(),
-    q.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow(),
-  ])
-  const total = Number(count.n)
-  return { items: rows.map(toOut), total, page, pageSize, hasMore: page * pageSize < total }
+  const { rows, total } = await repo.page(db, onlyPublished, page, pageSize)
+  return toPage(rows.map(toOut), total, page, pageSize)
 }
 
 export async function get({ db }: Services, id: number, onlyPublished: boolean): Promise<AnnouncementOut> {
-  const row = await db.selectFrom('announcements').selectAll().where('id', '=', id).executeTakeFirst()
+  const row = await repo.byId(db, id)
   if (!row || (onlyPublished && row.status !== 'published')) throw notFound('公告不存在或已撤回')
   return toOut(row)
 }
 
 export async function save(ctx: AuthedCtx, input: z.output<typeof announcementInput>): Promise<AnnouncementOut> {
   const now = ctx.clock().toISOString()
-  const fields = { title: input.title, body: input.body, pinned: input.pinned ? 1 : 0, updated_at: now }
+  const pinned = input.pinned ? 1 : 0
   if (input.id) {
-    const res = await ctx.db.updateTable('announcements').set(fields).where('id', '=', input.id).executeTakeFirst()
-    if (Number(res.numUpdatedRows) === 0) throw notFound('公告不存在')
+    if (!(await repo.update(ctx.db, input.id, { title: input.title, body: input.body, pinned, updated_at: now }))) throw notFound('公告不存在')
     return get(ctx, input.id, false)
   }
-  const row = await ctx.db
-    .insertInto('announcements')
-    .values({ ...fields, status: 'draft', author_id: ctx.actor.userId, published_at: null, created_at: now })
-    .returning('id')
-    .executeTakeFirstOrThrow()
-  return get(ctx, row.id, false)
+  const id = await repo.insertDraft(ctx.db, { title: input.title, body: input.body, pinned, authorId: ctx.actor.userId, now })
+  return get(ctx, id, false)
 }
 
 export async function setStatus(ctx: AuthedCtx, id: number, status: 'published' | 'withdrawn'): Promise<AnnouncementOut> {
   const now = ctx.clock().toISOString()
   const current = await get(ctx, id, false)
-  await ctx.db
-    .updateTable('announcements')
-    .set({ status, updated_at: now, published_at: status === 'published' ? now : current.publishedAt })
-    .where('id', '=', id)
-    .execute()
+  await repo.update(ctx.db, id, { status, updated_at: now, published_at: status === 'published' ? now : current.publishedAt })
   return get(ctx, id, false)
 }

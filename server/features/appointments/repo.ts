@@ -2,8 +2,9 @@
 import { sql, type Insertable, type Selectable } from 'kysely'
 import type { Db } from '../../db/connect'
 import { contains } from '../../db/text-search'
-import type { ApptBookingTable, ApptServiceTable, BookingStatus } from '../../db/schema'
+import type { ApptBookingTable, ApptServiceTable, BookingStatus } from './tables'
 import type { Closure, Window } from './slots'
+import { appointmentSettings } from './settings'
 
 export type ServiceRow = Selectable<ApptServiceTable>
 
@@ -399,17 +400,11 @@ export async function markReminded(db: Db, id: number, now: string): Promise<boo
 }
 
 export async function rules(db: Db) {
-  return db
-    .selectFrom('community')
-    .select(['no_show_limit as noShowLimit', 'no_show_window_days as noShowWindowDays', 'no_show_block_days as noShowBlockDays', 'id_purge_days as idPurgeDays'])
-    .executeTakeFirstOrThrow()
+  return appointmentSettings.read(db)
 }
 
 export async function setRules(db: Db, r: { noShowLimit: number; noShowWindowDays: number; noShowBlockDays: number; idPurgeDays: number }, now: string) {
-  await db
-    .updateTable('community')
-    .set({ no_show_limit: r.noShowLimit, no_show_window_days: r.noShowWindowDays, no_show_block_days: r.noShowBlockDays, id_purge_days: r.idPurgeDays, updated_at: now })
-    .execute()
+  await appointmentSettings.write(db, r, now)
 }
 
 export async function personOf(db: Db, userId: number) {

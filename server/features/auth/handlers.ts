@@ -2,7 +2,7 @@ import { implement } from '../../core/context'
 import { authActions } from './actions'
 import * as auth from './service'
 
-export const authModule = implement(authActions, {
+export const authApi = implement(authActions, {
   signIn: (input, ctx) => auth.signInWithCode(ctx, input.code),
   devSignIn: (input, ctx) => auth.devSignIn(ctx, input.as),
   demoUsers: async (_input, ctx) => auth.demoUsers(ctx),

@@ -4,18 +4,16 @@ import type { Services } from '../../core/context'
 import { findOrCreateUser, hashToken } from './identity'
 import { DEMO_OPENID_PREFIX, DEMO_PEOPLE } from '../../db/seed'
 import type { DemoUser, SessionOut } from './actions'
+import * as repo from './repo'
 
 export async function issueSession(services: Services, userId: number): Promise<SessionOut> {
   const { db, clock, config } = services
   const token = randomBytes(32).toString('base64url')
   const now = clock()
   const expiresAt = new Date(now.getTime() + config.SESSION_TTL_DAYS * 86_400_000).toISOString()
-  await db
-    .insertInto('sessions')
-    .values({ token_hash: hashToken(token), user_id: userId, created_at: now.toISOString(), expires_at: expiresAt })
-    .execute()
+  await repo.insertSession(db, { tokenHash: hashToken(token), userId, createdAt: now.toISOString(), expiresAt })
   // Expired sessions of this person are cleared as new ones are issued, so the table does not grow forever.
-  await db.deleteFrom('sessions').where('user_id', '=', userId).where('expires_at', '<=', now.toISOString()).execute()
+  await repo.deleteExpiredOf(db, userId, now.toISOString())
   return { token, expiresAt }
 }
 
@@ -82,6 +80,6 @@ export function demoUsers(services: Services): DemoUser[] {
 }
 
 export async function signOut({ db }: Services, userId: number, token: string | undefined) {
-  if (token) await db.deleteFrom('sessions').where('token_hash', '=', hashToken(token)).execute()
-  else await db.deleteFrom('sessions').where('user_id', '=', userId).execute()
+  if (token) await repo.deleteByTokenHash(db, hashToken(token))
+  else await repo.deleteAllOf(db, userId)
 }

@@ -1,5 +1,5 @@
 import { z } from 'zod'
-import { defineDomain, query } from '../../../common/contract'
+import { defineDomain, query, STAFF_ROLES } from '../../../common/contract'
 
 export interface CommunityInfo {
   name: string
@@ -41,6 +41,6 @@ export interface TeamOut {
 export const communityActions = defineDomain('community', {
   info: query<CommunityInfo>()({ input: z.object({}), access: 'public' }),
   buildings: query<BuildingOut[]>()({ input: z.object({}), access: 'user' }),
-  grids: query<GridOut[]>()({ input: z.object({}), access: ['staff', 'admin'] }),
-  teams: query<TeamOut[]>()({ input: z.object({}), access: ['staff', 'admin'] }),
+  grids: query<GridOut[]>()({ input: z.object({}), access: STAFF_ROLES }),
+  teams: query<TeamOut[]>()({ input: z.object({}), access: STAFF_ROLES }),
 })

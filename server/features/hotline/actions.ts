@@ -1,7 +1,7 @@
 // 服务热线: a resident's request goes to the grid of their building; the grid answers in a thread, resolves it or
 // escalates it to the community. 「小事不出网格，大事不出社区」.
 import { z } from 'zod'
-import { defineDomain, MAX_ID, mutation, query } from '../../../common/contract'
+import { defineDomain, MAX_ID, mutation, query, HANDLER_ROLES, STAFF_ROLES } from '../../../common/contract'
 import { pageInput, type Page } from '../../../common/paging'
 import { localDate, recordId, text } from '../../../common/schemas'
 
@@ -138,38 +138,38 @@ export const hotlineActions = defineDomain('hotline', {
       gridId: recordId('网格').optional(),
       ...pageInput,
     }),
-    access: ['grid_worker', 'staff', 'admin'],
+    access: HANDLER_ROLES,
   }),
-  accept: mutation<RequestDetail>()({ input: requestId, access: ['grid_worker', 'staff', 'admin'] }),
+  accept: mutation<RequestDetail>()({ input: requestId, access: HANDLER_ROLES }),
   reply: mutation<RequestDetail>()({
     input: requestId.extend({
       text: text('回复内容', 1, 500),
       photoIds: z.array(recordId('照片'), { error: '照片应为列表' }).max(3, '最多上传3张照片').default([]),
     }),
-    access: ['grid_worker', 'staff', 'admin'],
+    access: HANDLER_ROLES,
   }),
-  resolve: mutation<RequestDetail>()({ input: requestId.extend({ summary: text('办结说明', 5, 500) }), access: ['grid_worker', 'staff', 'admin'] }),
+  resolve: mutation<RequestDetail>()({ input: requestId.extend({ summary: text('办结说明', 5, 500) }), access: HANDLER_ROLES }),
   escalate: mutation<RequestDetail>()({ input: requestId.extend({ reason: text('上报原因', 5, 300) }), access: ['grid_worker'] }),
   reassign: mutation<RequestDetail>()({
     input: requestId.extend({ gridId: recordId('网格').optional(), takeOver: z.boolean({ error: '参数无效' }).default(false) }),
-    access: ['staff', 'admin'],
+    access: STAFF_ROLES,
   }),
   /**
    * Tap-to-call: the resident's whole number, for whoever sees the resident on the request. A mutation because
    * every read is written to the audit log; `repeatable` keeps the number out of the idempotency table.
    */
-  residentPhone: mutation<{ phone: string }>()({ input: requestId, access: ['grid_worker', 'staff', 'admin'], repeatable: true }),
+  residentPhone: mutation<{ phone: string }>()({ input: requestId, access: HANDLER_ROLES, repeatable: true }),
 
-  quickReplies: query<{ id: number; text: string }[]>()({ input: z.object({}), access: ['grid_worker', 'staff', 'admin'] }),
-  saveQuickReply: mutation<{ id: number; text: string }[]>()({ input: z.object({ text: text('常用回复', 2, 200) }), access: ['grid_worker', 'staff', 'admin'] }),
-  deleteQuickReply: mutation<{ id: number; text: string }[]>()({ input: z.object({ id: recordId('常用回复') }), access: ['grid_worker', 'staff', 'admin'] }),
+  quickReplies: query<{ id: number; text: string }[]>()({ input: z.object({}), access: HANDLER_ROLES }),
+  saveQuickReply: mutation<{ id: number; text: string }[]>()({ input: z.object({ text: text('常用回复', 2, 200) }), access: HANDLER_ROLES }),
+  deleteQuickReply: mutation<{ id: number; text: string }[]>()({ input: z.object({ id: recordId('常用回复') }), access: HANDLER_ROLES }),
 
-  board: query<Board>()({ input: z.object({ from: localDate('开始日期'), to: localDate('结束日期') }), access: ['staff', 'admin'] }),
+  board: query<Board>()({ input: z.object({ from: localDate('开始日期'), to: localDate('结束日期') }), access: STAFF_ROLES }),
   saveCategory: mutation<CategoryOut[]>()({
     input: z.object({ id: recordId('类别').optional(), name: text('类别名称', 2, 12), active: z.boolean({ error: '启用应为是或否' }).default(true) }),
-    access: ['staff', 'admin'],
+    access: STAFF_ROLES,
   }),
-  serviceLevels: query<ServiceLevels>()({ input: z.object({}), access: ['staff', 'admin'] }),
+  serviceLevels: query<ServiceLevels>()({ input: z.object({}), access: STAFF_ROLES }),
   setServiceLevels: mutation<ServiceLevels>()({
     input: z.object({
       firstResponseHours: z.number({ error: '首次响应时限应为小时数' }).int('首次响应时限应为整数小时').min(1, '首次响应时限至少1小时').max(168, '首次响应时限不超过168小时'),

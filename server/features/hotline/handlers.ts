@@ -1,29 +1,33 @@
 import { implement } from '../../core/context'
 import { hotlineActions } from './actions'
-import * as hotline from './service'
+import { board } from './board'
+import * as handling from './handling'
+import { inbox } from './inbox'
+import * as requests from './requests'
+import * as settings from './settings'
 
-export const hotlineModule = implement(hotlineActions, {
-  categories: (input, ctx) => hotline.categories(ctx, input.all),
-  submit: (input, ctx) => hotline.submit(ctx, input),
-  mine: (input, ctx) => hotline.mine(ctx, input.page, input.pageSize),
-  get: (input, ctx) => hotline.get(ctx, input.id),
-  rate: (input, ctx) => hotline.rate(ctx, input.id, input.stars, input.comment),
-  reopen: (input, ctx) => hotline.reopen(ctx, input.id, input.reason),
+export const hotlineApi = implement(hotlineActions, {
+  categories: (input, ctx) => settings.categories(ctx, input.all),
+  submit: (input, ctx) => requests.submit(ctx, input),
+  mine: (input, ctx) => requests.mine(ctx, input.page, input.pageSize),
+  get: (input, ctx) => requests.get(ctx, input.id),
+  rate: (input, ctx) => handling.rate(ctx, input.id, input.stars, input.comment),
+  reopen: (input, ctx) => handling.reopen(ctx, input.id, input.reason),
 
-  inbox: (input, ctx) => hotline.inbox(ctx, input),
-  accept: (input, ctx) => hotline.accept(ctx, input.id),
-  reply: (input, ctx) => hotline.reply(ctx, input.id, input.text, input.photoIds),
-  resolve: (input, ctx) => hotline.resolve(ctx, input.id, input.summary),
-  escalate: (input, ctx) => hotline.escalate(ctx, input.id, input.reason),
-  reassign: (input, ctx) => hotline.reassign(ctx, input.id, input),
-  residentPhone: (input, ctx) => hotline.residentPhone(ctx, input.id),
+  inbox: (input, ctx) => inbox(ctx, input),
+  accept: (input, ctx) => handling.accept(ctx, input.id),
+  reply: (input, ctx) => handling.reply(ctx, input.id, input.text, input.photoIds),
+  resolve: (input, ctx) => handling.resolve(ctx, input.id, input.summary),
+  escalate: (input, ctx) => handling.escalate(ctx, input.id, input.reason),
+  reassign: (input, ctx) => handling.reassign(ctx, input.id, input),
+  residentPhone: (input, ctx) => requests.residentPhone(ctx, input.id),
 
-  quickReplies: (_input, ctx) => hotline.quickReplies(ctx),
-  saveQuickReply: (input, ctx) => hotline.saveQuickReply(ctx, input.text),
-  deleteQuickReply: (input, ctx) => hotline.deleteQuickReply(ctx, input.id),
+  quickReplies: (_input, ctx) => settings.quickReplies(ctx),
+  saveQuickReply: (input, ctx) => settings.saveQuickReply(ctx, input.text),
+  deleteQuickReply: (input, ctx) => settings.deleteQuickReply(ctx, input.id),
 
-  board: (input, ctx) => hotline.board(ctx, input.from, input.to),
-  saveCategory: (input, ctx) => hotline.saveCategory(ctx, input),
-  serviceLevels: (_input, ctx) => hotline.serviceLevels(ctx),
-  setServiceLevels: (input, ctx) => hotline.setServiceLevels(ctx, input),
+  board: (input, ctx) => board(ctx, input.from, input.to),
+  saveCategory: (input, ctx) => settings.saveCategory(ctx, input),
+  serviceLevels: (_input, ctx) => settings.serviceLevels(ctx),
+  setServiceLevels: (input, ctx) => settings.setServiceLevels(ctx, input),
 })

@@ -3,7 +3,7 @@
 import { sql } from 'kysely'
 import { migrateDownTo, migrateToLatest } from '../../db/migrate'
 import { engines, startBackend, type TestBackend } from '../../testing/harness'
-import { sweepHotline } from './service'
+import { sweepHotline } from './sweep'
 
 describe.each(engines())('hotline over time on %s', (engine) => {
   let t: TestBackend

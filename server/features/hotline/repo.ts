@@ -1,50 +1,15 @@
+// SQL of requests, their events and the lists they appear in. No rules here: the service files decide.
 import type { ExpressionBuilder, SelectQueryBuilder, Updateable } from 'kysely'
 import type { Db } from '../../db/connect'
-import type { Database, HotlineActorRole, HotlineRequestTable, HotlineState } from '../../db/schema'
+import type { Database } from '../../db/schema'
+import type { HotlineActorRole, HotlineRequestTable, HotlineState } from './tables'
 import type { Guard } from './rules'
 import { DONE_STATES, OPEN_STATES, WAITING_STATES } from './rules'
 
 type Requests = SelectQueryBuilder<Database, 'hotline_requests', object>
 type RequestsEb = ExpressionBuilder<Database, 'hotline_requests'>
 
-// ---------------------------------------------------------------- settings and people
-
-export async function serviceLevels(db: Db) {
-  const row = await db
-    .selectFrom('community')
-    .select(['first_response_hours', 'auto_escalate_hours', 'reopen_days'])
-    .where('id', '=', 1)
-    .executeTakeFirstOrThrow()
-  return { firstResponseHours: row.first_response_hours, autoEscalateHours: row.auto_escalate_hours, reopenDays: row.reopen_days }
-}
-
-export async function setServiceLevels(db: Db, firstResponseHours: number, autoEscalateHours: number, now: string) {
-  await db
-    .updateTable('community')
-    .set({ first_response_hours: firstResponseHours, auto_escalate_hours: autoEscalateHours, updated_at: now })
-    .where('id', '=', 1)
-    .execute()
-}
-
-/** The grids a grid worker serves: one query, kept with the account that holds them. */
-export { gridIdsOf } from '../account/repo'
-
-/** Where a resident lives now: the household and the grid of its building. */
-export async function homeOf(db: Db, userId: number) {
-  return db
-    .selectFrom('users')
-    .innerJoin('households', 'households.id', 'users.household_id')
-    .innerJoin('buildings', 'buildings.id', 'households.building_id')
-    .select(['households.id as householdId', 'buildings.grid_id as gridId'])
-    .where('users.id', '=', userId)
-    .where('users.deleted_at', 'is', null)
-    .executeTakeFirst()
-}
-
-export async function gridById(db: Db, gridId: number) {
-  return db.selectFrom('grids').select(['id', 'name']).where('id', '=', gridId).executeTakeFirst()
-}
-
+/** Who lived where the request was made: its household then, which a later move does not change. */
 export async function residentOf(db: Db, requestId: number) {
   return db
     .selectFrom('hotline_requests')
@@ -61,115 +26,6 @@ export async function residentOf(db: Db, requestId: number) {
     ])
     .where('hotline_requests.id', '=', requestId)
     .executeTakeFirst()
-}
-
-// ---------------------------------------------------------------- categories
-
-export async function categories(db: Db, includeInactive: boolean) {
-  let q = db.selectFrom('hotline_categories').selectAll()
-  if (!includeInactive) q = q.where('active', '=', 1)
-  return q.orderBy('sort_order').orderBy('id').execute()
-}
-
-export async function categoryById(db: Db, id: number) {
-  return db.selectFrom('hotline_categories').selectAll().where('id', '=', id).executeTakeFirst()
-}
-
-export async function categoryByName(db: Db, name: string) {
-  return db.selectFrom('hotline_categories').selectAll().where('name', '=', name).executeTakeFirst()
-}
-
-export async function insertCategory(db: Db, name: string, active: boolean) {
-  const last = await db.selectFrom('hotline_categories').select((eb) => eb.fn.max('sort_order').as('n')).executeTakeFirst()
-  await db
-    .insertInto('hotline_categories')
-    .values({ name, active: active ? 1 : 0, sort_order: Number(last?.n ?? 0) + 1 })
-    .execute()
-}
-
-export async function updateCategory(db: Db, id: number, name: string, active: boolean) {
-  await db.updateTable('hotline_categories').set({ name, active: active ? 1 : 0 }).where('id', '=', id).execute()
-}
-
-export async function countActiveCategories(db: Db): Promise<number> {
-  const row = await db.selectFrom('hotline_categories').select((eb) => eb.fn.countAll<number>().as('n')).where('active', '=', 1).executeTakeFirstOrThrow()
-  return Number(row.n)
-}
-
-// ---------------------------------------------------------------- quick replies
-
-export async function quickReplies(db: Db, userId: number) {
-  return db.selectFrom('hotline_quick_replies').select(['id', 'text']).where('user_id', '=', userId).orderBy('id').execute()
-}
-
-export async function insertQuickReply(db: Db, userId: number, text: string, now: string) {
-  await db
-    .insertInto('hotline_quick_replies')
-    .values({ user_id: userId, text, created_at: now })
-    .onConflict((oc) => oc.columns(['user_id', 'text']).doNothing())
-    .execute()
-}
-
-export async function deleteQuickReply(db: Db, userId: number, id: number): Promise<boolean> {
-  const res = await db.deleteFrom('hotline_quick_replies').where('id', '=', id).where('user_id', '=', userId).executeTakeFirst()
-  return Number(res.numDeletedRows) > 0
-}
-
-export async function deleteQuickRepliesOf(db: Db, userId: number) {
-  await db.deleteFrom('hotline_quick_replies').where('user_id', '=', userId).execute()
-}
-
-// ---------------------------------------------------------------- uploads
-
-export async function uploadsByIds(db: Db, ids: number[]) {
-  if (ids.length === 0) return []
-  return db
-    .selectFrom('uploads')
-    .leftJoin('hotline_request_photos', 'hotline_request_photos.upload_id', 'uploads.id')
-    .select(['uploads.id as id', 'uploads.owner_id as ownerId', 'uploads.kind as kind', 'hotline_request_photos.id as attachedAs'])
-    .where('uploads.id', 'in', ids)
-    .execute()
-}
-
-export async function attachPhotos(db: Db, requestId: number, eventId: number | null, uploadIds: number[]) {
-  for (const uploadId of uploadIds) {
-    await db.insertInto('hotline_request_photos').values({ request_id: requestId, event_id: eventId, upload_id: uploadId }).execute()
-  }
-}
-
-/**
- * A person's uploads that go when their account does: the ones attached to nothing and the ones attached to
- * their own requests. What they uploaded into other people's requests (a grid worker's reply photos) stays.
- */
-export async function uploadsToErase(db: Db, userId: number) {
-  return db
-    .selectFrom('uploads')
-    .leftJoin('hotline_request_photos', 'hotline_request_photos.upload_id', 'uploads.id')
-    .leftJoin('hotline_requests', 'hotline_requests.id', 'hotline_request_photos.request_id')
-    .select(['uploads.id as id', 'uploads.storage as storage', 'uploads.path_or_file_id as ref'])
-    .where('uploads.owner_id', '=', userId)
-    .where((eb) => eb.or([eb('hotline_request_photos.id', 'is', null), eb('hotline_requests.resident_id', '=', userId)]))
-    .orderBy('uploads.id')
-    .execute()
-}
-
-/** Deletes uploads and the links that show them on requests. */
-export async function deleteUploads(db: Db, ids: number[]) {
-  for (let i = 0; i < ids.length; i += 500) {
-    const chunk = ids.slice(i, i + 500)
-    await db.deleteFrom('hotline_request_photos').where('upload_id', 'in', chunk).execute()
-    await db.deleteFrom('uploads').where('id', 'in', chunk).execute()
-  }
-}
-
-export async function photosOf(db: Db, requestId: number) {
-  return db
-    .selectFrom('hotline_request_photos')
-    .innerJoin('uploads', 'uploads.id', 'hotline_request_photos.upload_id')
-    .select(['uploads.id as id', 'uploads.storage as storage', 'uploads.path_or_file_id as ref', 'hotline_request_photos.event_id as eventId'])
-    .where('hotline_request_photos.request_id', '=', requestId)
-    .orderBy('hotline_request_photos.id')
-    .execute()
 }
 
 // ---------------------------------------------------------------- requests
@@ -488,16 +344,3 @@ export async function createdBetween(db: Db, from: string, to: string) {
     .execute()
 }
 
-export async function allGrids(db: Db) {
-  return db.selectFrom('grids').select(['id', 'code', 'name']).orderBy('code').execute()
-}
-
-export async function gridWorkers(db: Db) {
-  return db
-    .selectFrom('users')
-    .select(['users.id as id', 'users.name as name'])
-    .where('users.deleted_at', 'is', null)
-    .where('users.id', 'in', db.selectFrom('user_roles').select('user_id').where('role', '=', 'grid_worker'))
-    .orderBy('users.id')
-    .execute()
-}

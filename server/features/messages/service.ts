@@ -1,21 +1,19 @@
-import type { Page } from '../../../common/paging'
+import { toPage, type Page } from '../../../common/paging'
 import type { AuthedCtx, Services } from '../../core/context'
 import { badInput, notFound } from '../../core/errors'
 import type { Db } from '../../db/connect'
 import type { MessageOut } from './actions'
 import * as repo from './repo'
+import type { TemplatedPayload } from './templates'
 
-export interface Notice {
+/** The message, and the subscribe-message template with what it needs as data rather than text (templates.ts). */
+export type Notice = {
   userId: number
   title: string
   body: string
   link: string | null
-  /** Subscribe-message template the future sender maps to a WeChat template id. */
-  template: string
-  /** What that template needs, as data rather than text: the sender formats it for WeChat's field limits. */
-  payload: Record<string, unknown>
   now: string
-}
+} & TemplatedPayload
 
 /**
  * Tells a person something: one row in the in-app message centre and one pending row in the outbox.
@@ -28,14 +26,8 @@ export async function notify(db: Db, n: Notice): Promise<void> {
 
 export async function list({ db }: Services, userId: number, page: number, pageSize: number): Promise<Page<MessageOut> & { unread: number }> {
   const [rows, { total, unread }] = await Promise.all([repo.pageOf(db, userId, page, pageSize), repo.counts(db, userId)])
-  return {
-    items: rows.map((r) => ({ id: r.id, title: r.title, body: r.body, link: r.link, createdAt: r.created_at, read: r.read_at !== null })),
-    total,
-    page,
-    pageSize,
-    hasMore: page * pageSize < total,
-    unread,
-  }
+  const items = rows.map((r) => ({ id: r.id, title: r.title, body: r.body, link: r.link, createdAt: r.created_at, read: r.read_at !== null }))
+  return { ...toPage(items, total, page, pageSize), unread }
 }
 
 export async function unread({ db }: Services, userId: number): Promise<{ unread: number }> {

@@ -1,5 +1,5 @@
 import { z } from 'zod'
-import { defineDomain, MAX_ID, mutation, query, type Role } from '../../../common/contract'
+import { defineDomain, MAX_ID, mutation, query, type Role, STAFF_ROLES } from '../../../common/contract'
 import { pageInput, type Page } from '../../../common/paging'
 
 export interface PersonOut {
@@ -56,11 +56,11 @@ export const peopleActions = defineDomain('people', {
       role: z.enum(['resident', 'grid_worker', 'volunteer', 'staff', 'admin'], { error: '角色无效' }).optional(),
       ...pageInput,
     }),
-    access: ['staff', 'admin'],
+    access: STAFF_ROLES,
   }),
   get: query<PersonOut>()({
     input: z.object({ userId: z.number({ error: '请选择人员' }).int('人员编号无效').positive('人员编号无效').max(MAX_ID, '人员编号无效') }),
-    access: ['staff', 'admin'],
+    access: STAFF_ROLES,
   }),
   assign: mutation<PersonOut>()({ input: assignInput, access: ['admin'] }),
 })

@@ -1,5 +1,5 @@
 import { sql, type Kysely } from 'kysely'
-import { columnTypes } from '../migrate'
+import { columnTypes } from '../../../db/column-types'
 
 /** Kept here rather than imported from the seed: a migration must keep doing what it did when it shipped. */
 const CATEGORIES = ['证照咨询', '就业帮扶', '民族事务', '矛盾纠纷', '设施报修', '环境卫生', '其他']

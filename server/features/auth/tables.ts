@@ -1,0 +1,17 @@
+import { declareTables, type Instant } from '../../db/tables'
+
+/** A signed-in session; only the token's hash is kept. */
+export interface SessionTable {
+  token_hash: string
+  user_id: number
+  created_at: Instant
+  expires_at: Instant
+}
+
+export interface AuthTables {
+  sessions: SessionTable
+}
+
+export const authTables = declareTables<AuthTables>({
+  sessions: { token_hash: 'not null', user_id: 'not null', created_at: 'not null', expires_at: 'not null' },
+})

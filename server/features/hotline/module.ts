@@ -1,0 +1,15 @@
+import { defineModule } from '../../core/feature'
+import { hotlineApi } from './handlers'
+import * as m002 from './migrations/002_hotline'
+import { hotlinePersonalData } from './personal-data'
+import { sweepHotline } from './sweep'
+import { hotlineTables } from './tables'
+
+export const hotlineModule = defineModule({
+  api: hotlineApi,
+  tables: hotlineTables,
+  migrations: { '002_hotline': m002 },
+  // Safe to run often and on several instances at once; every minute keeps "overdue" close to the minute.
+  schedule: { trigger: 'sweep', cron: '0 */1 * * * * *', run: (services) => sweepHotline(services) },
+  personalData: hotlinePersonalData,
+})

@@ -1,0 +1,54 @@
+// SQL of the photos on requests and replies: uploads (server/core/tables.ts) linked by hotline_request_photos.
+import type { Db } from '../../db/connect'
+
+export async function uploadsByIds(db: Db, ids: number[]) {
+  if (ids.length === 0) return []
+  return db
+    .selectFrom('uploads')
+    .leftJoin('hotline_request_photos', 'hotline_request_photos.upload_id', 'uploads.id')
+    .select(['uploads.id as id', 'uploads.owner_id as ownerId', 'uploads.kind as kind', 'hotline_request_photos.id as attachedAs'])
+    .where('uploads.id', 'in', ids)
+    .execute()
+}
+
+export async function attachPhotos(db: Db, requestId: number, eventId: number | null, uploadIds: number[]) {
+  for (const uploadId of uploadIds) {
+    await db.insertInto('hotline_request_photos').values({ request_id: requestId, event_id: eventId, upload_id: uploadId }).execute()
+  }
+}
+
+/**
+ * A person's uploads that go when their account does: the ones attached to nothing and the ones attached to
+ * their own requests. What they uploaded into other people's requests (a grid worker's reply photos) stays.
+ */
+export async function uploadsToErase(db: Db, userId: number) {
+  return db
+    .selectFrom('uploads')
+    .leftJoin('hotline_request_photos', 'hotline_request_photos.upload_id', 'uploads.id')
+    .leftJoin('hotline_requests', 'hotline_requests.id', 'hotline_request_photos.request_id')
+    .select(['uploads.id as id', 'uploads.storage as storage', 'uploads.path_or_file_id as ref'])
+    .where('uploads.owner_id', '=', userId)
+    .where((eb) => eb.or([eb('hotline_request_photos.id', 'is', null), eb('hotline_requests.resident_id', '=', userId)]))
+    .orderBy('uploads.id')
+    .execute()
+}
+
+/** Deletes uploads and the links that show them on requests. */
+export async function deleteUploads(db: Db, ids: number[]) {
+  for (let i = 0; i < ids.length; i += 500) {
+    const chunk = ids.slice(i, i + 500)
+    await db.deleteFrom('hotline_request_photos').where('upload_id', 'in', chunk).execute()
+    await db.deleteFrom('uploads').where('id', 'in', chunk).execute()
+  }
+}
+
+export async function photosOf(db: Db, requestId: number) {
+  return db
+    .selectFrom('hotline_request_photos')
+    .innerJoin('uploads', 'uploads.id', 'hotline_request_photos.upload_id')
+    .select(['uploads.id as id', 'uploads.storage as storage', 'uploads.path_or_file_id as ref', 'hotline_request_photos.event_id as eventId'])
+    .where('hotline_request_photos.request_id', '=', requestId)
+    .orderBy('hotline_request_photos.id')
+    .execute()
+}
+
