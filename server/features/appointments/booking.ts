@@ -19,7 +19,7 @@ import { sealerOf } from '../../core/id-cards'
 import { noShowsMatterSince, blockFrom } from '../../core/no-show'
 import { isUniqueViolation } from '../../core/unique'
 import type { BookerRole } from '../../db/schema'
-import { gridIdsOf } from '../account/repo'
+import { gridIdsOf, nameOf } from '../account/repo'
 import { notify } from '../messages/service'
 import { appointmentBlockMessage, beneficiary, callerOf, noShowRuleOf, rulesOf, visibleBooking, type Row } from './access'
 import type { BookingDetail, BookingSummary, ResidentOut, bookInput, tripInput } from './actions'
@@ -92,7 +92,7 @@ export async function book(ctx: AuthedCtx, input: z.output<typeof bookInput>): P
   const trip = checkTrip(service, input.trip, now)
   const sealer = trip ? sealerOf(ctx.config) : undefined
   const nowIso = now.toISOString()
-  const bookerName = self ? null : await repo.nameOf(db, caller.userId)
+  const bookerName = self ? null : await nameOf(db, caller.userId)
   try {
     const id = await withFreshCode(
       (code) =>
