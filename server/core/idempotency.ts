@@ -9,6 +9,7 @@ import { createHash } from 'node:crypto'
 import { AppError } from './errors'
 import type { Services } from './context'
 import { ClaimTaken, PendingClaim, withClaim } from '../db/claiming'
+import type { PriorKey } from '../features/auth/identity'
 
 export const STALE_CLAIM_MS = 60_000
 
@@ -35,9 +36,13 @@ export interface KeyedCall {
   fingerprint: string
 }
 
-export async function runIdempotent<T>(services: Services, call: KeyedCall, run: () => Promise<T>, takeover = true): Promise<T> {
+/**
+ * Runs a keyed mutation once. `known` is the key's earlier use when the caller already read it (the pipeline
+ * reads it with the caller's identity, in the same statement): null for unused; undefined to read it here.
+ */
+export async function runIdempotent<T>(services: Services, call: KeyedCall, run: () => Promise<T>, known?: PriorKey | null, takeover = true): Promise<T> {
   const { db, clock } = services
-  const prior = await priorOf(services, call)
+  const prior = known === undefined ? await priorOf(services, call) : checked(known, call)
   if (prior) {
     if (prior.response !== null) return JSON.parse(prior.response) as T
     if (!takeover || clock().getTime() - Date.parse(prior.created_at) <= STALE_CLAIM_MS) throw new AppError('IN_PROGRESS')
@@ -49,7 +54,7 @@ export async function runIdempotent<T>(services: Services, call: KeyedCall, run:
       .where('created_at', '=', prior.created_at)
       .where('response', 'is', null)
       .execute()
-    return runIdempotent(services, call, run, false)
+    return runIdempotent(services, call, run, undefined, false)
   }
 
   const claim = new PendingClaim(
@@ -91,6 +96,10 @@ async function priorOf({ db }: Services, call: KeyedCall) {
     .where('user_id', '=', call.userId)
     .where('key', '=', call.key)
     .executeTakeFirst()
+  return checked(prior ?? null, call)
+}
+
+function checked(prior: PriorKey | null, call: KeyedCall): PriorKey | undefined {
   if (!prior) return undefined
   if (prior.action !== call.action) throw new AppError('CONFLICT', '重复的请求编号，请刷新后重试')
   if (prior.fingerprint !== null && prior.fingerprint !== call.fingerprint) {

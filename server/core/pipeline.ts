@@ -6,7 +6,7 @@ import { hasAccess, type ActionSpec } from '../../common/contract'
 import type { Envelope } from '../../common/errors'
 import { AppError, badInput, mapError, zodToAppError } from './errors'
 import type { Actor, Ctx, DomainModule, Identity, Services } from './context'
-import { resolveOpenid, resolveSession } from '../features/auth/identity'
+import { resolveOpenid, resolveSession, type Identified } from '../features/auth/identity'
 import { fingerprintOf, runIdempotent } from './idempotency'
 import { gate } from './gate'
 
@@ -47,7 +47,9 @@ export function createDispatcher(services: Services, modules: Record<string, Dom
         : undefined
       if (!spec) throw new AppError('UNKNOWN_ACTION')
 
-      actor = await identify(services, identity)
+      const keyed = spec.kind === 'mutation' && !spec.repeatable && req.data.idempotencyKey ? req.data.idempotencyKey : undefined
+      const who = await identify(services, identity, keyed)
+      actor = who?.actor ?? null
       if (!hasAccess(spec.access, actor ? actor.roles : null)) {
         throw new AppError(actor ? 'FORBIDDEN' : identity ? 'SESSION_EXPIRED' : 'UNAUTHENTICATED')
       }
@@ -62,12 +64,11 @@ export function createDispatcher(services: Services, modules: Record<string, Dom
       const ctx: Ctx = { ...services, actor, identity, requestId }
       const handler = mod.handlers[actionName] as (input: unknown, ctx: Ctx) => Promise<unknown>
       const run = () => handler(input.data, ctx)
-      const key = req.data.idempotencyKey
-      const keyed = spec.kind === 'mutation' && !spec.repeatable && key && actor
       const action = `${domain}.${actionName}`
-      const data = keyed
-        ? await runIdempotent(services, { userId: actor!.userId, action, key, fingerprint: fingerprintOf(action, input.data) }, run)
-        : await run()
+      const data =
+        keyed && actor
+          ? await runIdempotent(services, { userId: actor.userId, action, key: keyed, fingerprint: fingerprintOf(action, input.data) }, run, who?.prior)
+          : await run()
       services.log.info({ requestId, domain, action: actionName, userId: actor?.userId, ms: Date.now() - started }, 'ok')
       return { status: 200, envelope: { ok: true, data: data ?? null } }
     } catch (err) {
@@ -80,10 +81,10 @@ export function createDispatcher(services: Services, modules: Record<string, Dom
   }
 }
 
-async function identify(services: Services, identity: Identity): Promise<Actor | null> {
+async function identify(services: Services, identity: Identity, key: string | undefined): Promise<Identified | null> {
   if (!identity) return null
-  if (identity.kind === 'session') return resolveSession(services, identity.token)
-  return resolveOpenid(services, identity.openid)
+  if (identity.kind === 'session') return resolveSession(services, identity.token, key)
+  return resolveOpenid(services, identity.openid, key)
 }
 
 /**

@@ -32,7 +32,7 @@ export async function registerUploads(app: FastifyInstance, backend: Backend, se
 
   app.post('/api/upload', async (req, reply) => {
     const m = /^Bearer\s+(\S+)$/i.exec(req.headers.authorization ?? '')
-    const actor = m ? await resolveSession(backend.services, m[1]) : null
+    const actor = m ? ((await resolveSession(backend.services, m[1]))?.actor ?? null) : null
     if (!actor) return reply.status(401).send(refuse('UNAUTHENTICATED', ERROR_MESSAGES.UNAUTHENTICATED))
     if (!actor.consented) return reply.status(403).send({ ok: false, error: { code: 'CONSENT_REQUIRED', message: ERROR_MESSAGES.CONSENT_REQUIRED } })
     if (!req.isMultipart()) return reply.status(400).send(refuse('BAD_INPUT', '请选择要上传的照片', { file: '请选择要上传的照片' }))

@@ -16,14 +16,14 @@ import { withFreshCode } from '../../core/codes'
 import type { AuthedCtx, Services } from '../../core/context'
 import { badInput, conflict, forbidden } from '../../core/errors'
 import { sealerOf } from '../../core/id-cards'
-import { noShowsMatterSince, blockFrom } from '../../core/no-show'
+import { blockFrom } from '../../core/no-show'
 import { isUniqueViolation } from '../../core/unique'
 import type { BookerRole } from '../../db/schema'
 import { gridIdsOf, nameOf } from '../account/repo'
 import { notify } from '../messages/service'
 import { appointmentBlockMessage, beneficiary, callerOf, noShowRuleOf, rulesOf, visibleBooking, type Row } from './access'
 import type { BookingDetail, BookingSummary, ResidentOut, bookInput, tripInput } from './actions'
-import { SCOPE, bookableFrom, planOf, serviceFor, today, unitKey } from './catalog'
+import { SCOPE, bookableFrom, planOf, today, unitKey, visibleService } from './catalog'
 import { BOOKER, detail, detailLink, toSummary, when } from './present'
 import * as repo from './repo'
 import { factsOf } from './present'
@@ -72,27 +72,38 @@ function checkTrip(service: repo.ServiceRow, trip: z.output<typeof tripInput> | 
 export async function book(ctx: AuthedCtx, input: z.output<typeof bookInput>): Promise<BookingDetail> {
   const { db } = ctx
   const caller = callerOf(ctx)
-  const service = await serviceFor(ctx, input.serviceId)
-  if (service.active !== 1) throw conflict('该服务已停办')
-  // A friendly early answer for the common case; the conditional take below is what actually decides.
   const start = new Date(input.start).toISOString()
-  const key = unitKey(service.id, start)
-  const usage = (await ctx.capacity.usageOf(db, SCOPE, [key.ref])).get(key.ref)
-  const { person, role } = await beneficiary(ctx, caller, input.forResidentId)
-  const self = role === 'resident'
+  const key = unitKey(input.serviceId, start)
+  // The service and the slot's places in one read: in a rush most requests are for a full slot.
+  const found = await repo.serviceWithUsage(db, input.serviceId, SCOPE, key.ref)
+  const service = visibleService(ctx, found)
+  if (service.active !== 1) throw conflict('该服务已停办')
+  const full = found!.unitTaken !== null && found!.unitPlaces !== null && found!.unitTaken >= found!.unitPlaces
   const now = ctx.clock()
-  const rules = await rulesOf(db)
-  const standing = await repo.standingOf(db, person.id, service.id, localDay(start), noShowsMatterSince(noShowRuleOf(rules), now))
-  const block = blockFrom(standing.noShows, noShowRuleOf(rules), now)
-  if (block) throw forbidden(appointmentBlockMessage(block, self))
-  if (standing.bookedThatDay) throw conflict(SAME_DAY(self))
-  if (usage && usage.left <= 0) throw conflict(FULL)
+  const self = input.forResidentId === undefined || input.forResidentId === caller.userId
+  // A full slot is refused before anything else is read about a resident booking for themselves, except what
+  // says more than 「已约满」 to those it applies to: a no-show block, a booking of the service that day.
+  const standing = async (residentId: number, asSelf: boolean) => {
+    const [rules, s] = await Promise.all([rulesOf(db), repo.standingOf(db, residentId, service.id, localDay(start))])
+    const block = blockFrom(s.noShows, noShowRuleOf(rules), now)
+    if (block) throw forbidden(appointmentBlockMessage(block, asSelf))
+    if (s.bookedThatDay) throw conflict(SAME_DAY(asSelf))
+    return rules
+  }
+  if (full && self) {
+    await standing(caller.userId, true)
+    throw conflict(FULL)
+  }
+  const { person, role } = await beneficiary(ctx, caller, input.forResidentId)
+  const rules = await standing(person.id, role === 'resident')
+  if (full) throw conflict(FULL)
 
   const slot = await checkSlot(ctx, service, input.start, 'start')
   const trip = checkTrip(service, input.trip, now)
+  const asSelf = role === 'resident'
   const sealer = trip ? sealerOf(ctx.config) : undefined
   const nowIso = now.toISOString()
-  const bookerName = self ? null : await nameOf(db, caller.userId)
+  const bookerName = asSelf ? null : await nameOf(db, caller.userId)
   try {
     const id = await withFreshCode(
       (code) =>
@@ -127,7 +138,7 @@ export async function book(ctx: AuthedCtx, input: z.output<typeof bookInput>): P
               trip.passengers.map((p) => ({ name: p.name, sealed: sealer.seal(p.idCard), masked: maskIdCard(p.idCard) })),
             )
           }
-          if (!self) {
+          if (!asSelf) {
             await notify(tx, {
               userId: person.id,
               title: '已为您预约',
@@ -145,7 +156,7 @@ export async function book(ctx: AuthedCtx, input: z.output<typeof bookInput>): P
     )
     return detail(ctx, caller, id)
   } catch (err) {
-    if (isUniqueViolation(err)) throw conflict(SAME_DAY(self))
+    if (isUniqueViolation(err)) throw conflict(SAME_DAY(asSelf))
     throw err
   }
 }

@@ -199,20 +199,15 @@ export async function noShowsSince(db: Db, residentId: number, sinceIso: string)
 }
 
 /**
- * What decides whether a resident may book a service on a day, in one read: their recent no-shows (for the
- * block) and whether they already hold a live booking of the service that day.
+ * What decides whether a resident may book a service on a day, in one read: their no-shows (for the block; a
+ * resident has few) and whether they already hold a live booking of the service that day.
  */
-export async function standingOf(db: Db, residentId: number, serviceId: number, day: string, noShowsSinceIso: string) {
+export async function standingOf(db: Db, residentId: number, serviceId: number, day: string) {
   const rows = await db
     .selectFrom('appt_bookings')
     .select(['status', 'starts_at'])
     .where('resident_id', '=', residentId)
-    .where((eb) =>
-      eb.or([
-        eb.and([eb('status', '=', 'no_show'), eb('starts_at', '>=', noShowsSinceIso)]),
-        eb.and([eb('service_id', '=', serviceId), eb('day', '=', day), eb('status', 'in', LIVE)]),
-      ]),
-    )
+    .where((eb) => eb.or([eb('status', '=', 'no_show'), eb.and([eb('service_id', '=', serviceId), eb('day', '=', day), eb('status', 'in', LIVE)])]))
     .execute()
   return {
     noShows: rows.filter((r) => r.status === 'no_show').map((r) => r.starts_at),

@@ -26,11 +26,14 @@ export async function planOf(db: Db, service: repo.ServiceRow, fromDay: string):
   return { durationMinutes: service.duration_minutes, hours, closures }
 }
 
-export async function serviceFor(ctx: AuthedCtx, id: number): Promise<repo.ServiceRow> {
-  const service = await repo.serviceById(ctx.db, id)
-  // A service staff switched off is gone for residents; staff still see it.
+/** The service as the caller may see it: one staff switched off is gone for residents; staff still see it. */
+export function visibleService<S extends repo.ServiceRow>(ctx: AuthedCtx, service: S | undefined): S {
   if (!service || (service.active !== 1 && !hasRole(ctx.actor, ...STAFF_ROLES))) throw notFound('没有找到该服务项目，可能已停办')
   return service
+}
+
+export async function serviceFor(ctx: AuthedCtx, id: number): Promise<repo.ServiceRow> {
+  return visibleService(ctx, await repo.serviceById(ctx.db, id))
 }
 
 export async function services(ctx: AuthedCtx): Promise<ServiceOut[]> {

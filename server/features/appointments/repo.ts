@@ -21,6 +21,17 @@ export async function serviceById(db: Db, id: number): Promise<ServiceRow | unde
   return db.selectFrom('appt_services').selectAll().where('id', '=', id).executeTakeFirst()
 }
 
+/** A service with the places of one of its slots (null when nobody has booked that slot yet), in one read. */
+export async function serviceWithUsage(db: Db, id: number, scope: string, ref: string) {
+  return db
+    .selectFrom('appt_services')
+    .leftJoin('capacity_units', (join) => join.on('capacity_units.scope', '=', scope).on('capacity_units.ref', '=', ref))
+    .selectAll('appt_services')
+    .select(['capacity_units.places as unitPlaces', 'capacity_units.taken as unitTaken'])
+    .where('appt_services.id', '=', id)
+    .executeTakeFirst()
+}
+
 export async function serviceByName(db: Db, name: string) {
   return db.selectFrom('appt_services').select('id').where('name', '=', name).executeTakeFirst()
 }

@@ -7,47 +7,83 @@ import type { Db } from '../../db/connect'
 
 export const hashToken = (token: string) => createHash('sha256').update(token).digest('hex')
 
+/** An idempotency key as the caller used it before, read together with the caller. */
+export interface PriorKey {
+  action: string
+  fingerprint: string | null
+  response: string | null
+  created_at: string
+}
+
+export interface Identified {
+  actor: Actor
+  /** The caller's earlier use of the request's idempotency key: null when unused; absent when none was given. */
+  prior?: PriorKey | null
+}
+
 /**
- * The caller, their roles and whether they accepted the current privacy notice, in one statement: every request
- * starts here, refused ones included. One row per role (or one without a role).
+ * The caller, their roles and whether they accepted the current privacy notice — and, for a mutation with an
+ * idempotency key, what that key answered before — in one statement: every request starts here, refused ones
+ * included. One row per role (or one without a role).
  */
-function actorQuery(db: Db) {
-  return db
+function actorQuery(db: Db, key: string | undefined) {
+  const q = db
     .selectFrom('users')
     .innerJoin('community', (join) => join.on('community.id', '=', 1))
     .leftJoin('user_roles', 'user_roles.user_id', 'users.id')
     .select(['users.id as userId', 'users.consent_version as consentVersion', 'community.privacy_version as privacyVersion', 'user_roles.role as role'])
     .where('users.deleted_at', 'is', null)
+  if (key === undefined) return q.select((eb) => [eb.val<string | null>(null).as('keyAction'), eb.val<string | null>(null).as('keyFingerprint'), eb.val<string | null>(null).as('keyResponse'), eb.val<string | null>(null).as('keyCreatedAt')])
+  return q
+    .leftJoin('idempotency_keys', (join) => join.onRef('idempotency_keys.user_id', '=', 'users.id').on('idempotency_keys.key', '=', key))
+    .select([
+      'idempotency_keys.action as keyAction',
+      'idempotency_keys.fingerprint as keyFingerprint',
+      'idempotency_keys.response as keyResponse',
+      'idempotency_keys.created_at as keyCreatedAt',
+    ])
 }
 
-type ActorRow = { userId: number; consentVersion: string | null; privacyVersion: string; role: string | null }
+type ActorRow = {
+  userId: number
+  consentVersion: string | null
+  privacyVersion: string
+  role: string | null
+  keyAction: string | null
+  keyFingerprint: string | null
+  keyResponse: string | null
+  keyCreatedAt: string | null
+}
 
-function actorOf(rows: ActorRow[]): Actor | null {
+function identified(rows: ActorRow[], key: string | undefined): Identified | null {
   const first = rows[0]
   if (!first) return null
-  return {
+  const actor: Actor = {
     userId: first.userId,
     roles: rows.flatMap((r) => (r.role ? [r.role as Role] : [])),
     consented: first.consentVersion !== null && first.consentVersion === first.privacyVersion,
   }
+  if (key === undefined) return { actor }
+  const prior = first.keyAction === null ? null : { action: first.keyAction, fingerprint: first.keyFingerprint, response: first.keyResponse, created_at: first.keyCreatedAt! }
+  return { actor, prior }
 }
 
-export async function resolveSession(services: Services, token: string): Promise<Actor | null> {
+export async function resolveSession(services: Services, token: string, key?: string): Promise<Identified | null> {
   if (!token || token.length > 200) return null
-  const rows = await actorQuery(services.db)
+  const rows = await actorQuery(services.db, key)
     .innerJoin('sessions', 'sessions.user_id', 'users.id')
     .where('sessions.token_hash', '=', hashToken(token))
     .where('sessions.expires_at', '>', services.clock().toISOString())
     .execute()
-  return actorOf(rows)
+  return identified(rows, key)
 }
 
 /** On cloud functions WeChat has already authenticated the caller: the first call creates the person. */
-export async function resolveOpenid(services: Services, openid: string): Promise<Actor | null> {
-  const known = actorOf(await actorQuery(services.db).where('users.openid', '=', openid).execute())
+export async function resolveOpenid(services: Services, openid: string, key?: string): Promise<Identified | null> {
+  const known = identified(await actorQuery(services.db, key).where('users.openid', '=', openid).execute(), key)
   if (known) return known
   await findOrCreateUser(services, openid)
-  return actorOf(await actorQuery(services.db).where('users.openid', '=', openid).execute())
+  return identified(await actorQuery(services.db, key).where('users.openid', '=', openid).execute(), key)
 }
 
 export async function findOrCreateUser({ db, clock }: Services, openid: string): Promise<number> {
