@@ -39,6 +39,7 @@ import {
 import * as repo from './repo'
 import { closedAllDay, daysFrom, lastBookableDay, minutesOf, slotAt, slotsOn, type Plan } from './slots'
 import { addressText } from '../../../common/address'
+import { linkTo } from '../../../common/routes'
 
 const MINUTE_MS = 60_000
 const DAY_MS = 86_400_000
@@ -46,7 +47,7 @@ const SCOPE = 'appointment'
 /** Tickets are bought for trips up to this many days ahead (beyond what railways sell, for flights). */
 const TRIP_AHEAD_DAYS = 60
 
-export const detailLink = (id: number) => `/features/appointments/pages/detail/index?id=${id}`
+export const detailLink = (id: number) => linkTo('apptDetail', { id })
 const unitKey = (serviceId: number, start: string): capacity.UnitKey => ({ scope: SCOPE, ref: `${serviceId}@${start}` })
 
 // ---------------------------------------------------------------- services and plans

@@ -31,6 +31,7 @@ import type {
 import * as repo from './repo'
 import { ACTS, OPEN_STATES, capacityOf, guardFor, refusal, reopenDeadline, type Act, type Caller, type Capacity, type Facts } from './rules'
 import { addressText } from '../../../common/address'
+import { linkTo } from '../../../common/routes'
 
 const HOUR_MS = 3_600_000
 const DAY_MS = 86_400_000
@@ -38,7 +39,7 @@ const MAX_QUICK_REPLIES = 20
 const EXCERPT_CHARS = 40
 const BOARD_MAX_DAYS = 366
 
-export const detailLink = (id: number) => `/features/hotline/pages/detail/index?id=${id}`
+export const detailLink = (id: number) => linkTo('hotlineDetail', { id })
 
 // ---------------------------------------------------------------- who is calling
 

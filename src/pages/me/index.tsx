@@ -4,7 +4,7 @@ import { Cell, CellGroup, Switch } from '@nutui/nutui-react-taro'
 import { maskPhone } from '@common/mask'
 import { call, messageOf } from '@/core/api'
 import { toast, useQuery } from '@/core/hooks'
-import { PAGE, TAB, withQuery } from '@/core/routes'
+import { PAGE, TAB, linkTo } from '@/core/routes'
 import { isAdmin, isStaff, useSession } from '@/core/session'
 import { SignedIn } from '@/core/ui/Gate'
 import { Page } from '@/core/ui/Page'
@@ -105,7 +105,7 @@ export default function MePage() {
             ) : null}
             {me.team ? (
               <CellGroup title='志愿服务'>
-                <Cell title={me.team.name} description={me.team.leader ? '队长 · 服务班次即将开放' : '队员 · 服务班次即将开放'} clickable onClick={go(withQuery(PAGE.comingSoon, { service: 'events' }))} />
+                <Cell title={me.team.name} description={me.team.leader ? '队长 · 服务班次即将开放' : '队员 · 服务班次即将开放'} clickable onClick={go(linkTo('comingSoon', { service: 'events' }))} />
               </CellGroup>
             ) : null}
 

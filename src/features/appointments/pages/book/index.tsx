@@ -7,7 +7,7 @@ import { bookInput, type ServiceOut } from '@server/features/appointments/action
 import { call } from '@/core/api'
 import { useDraft } from '@/core/draft'
 import { toast, useQuery } from '@/core/hooks'
-import { PAGE, withQuery } from '@/core/routes'
+import { linkTo } from '@/core/routes'
 import { useSession } from '@/core/session'
 import { useSubmit } from '@/core/submit'
 import { askForNotices } from '@/core/subscribe'
@@ -100,7 +100,7 @@ function Booking({ service, days, block, rescheduleId, current, initialDay, forI
       if (moved) {
         useAppointments.getState().changed()
         toast('已改约', 'success')
-        void Taro.redirectTo({ url: withQuery(PAGE.apptDetail, { id: moved.id }) })
+        void Taro.redirectTo({ url: linkTo('apptDetail', { id: moved.id }) })
       }
       return
     }
@@ -116,7 +116,7 @@ function Booking({ service, days, block, rescheduleId, current, initialDay, forI
       draft.clear()
       useAppointments.getState().changed()
       toast('预约成功', 'success')
-      void Taro.redirectTo({ url: withQuery(PAGE.apptDetail, { id: booked.id }) })
+      void Taro.redirectTo({ url: linkTo('apptDetail', { id: booked.id }) })
     }
   }
 

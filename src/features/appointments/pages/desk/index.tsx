@@ -7,7 +7,7 @@ import { localDay, startOfLocalDay } from '@common/time'
 import { bookingCode, type BookingDetail } from '@server/features/appointments/actions'
 import { call } from '@/core/api'
 import { toast, useQuery } from '@/core/hooks'
-import { PAGE, withQuery } from '@/core/routes'
+import { linkTo } from '@/core/routes'
 import { useSubmit } from '@/core/submit'
 import { Chips } from '@/core/ui/Chips'
 import { SignedIn } from '@/core/ui/Gate'
@@ -91,7 +91,7 @@ function Desk() {
           </Button>
         ) : null}
         {last ? (
-          <View className='appt-desk__last' role='link' onClick={() => void Taro.navigateTo({ url: withQuery(PAGE.apptDetail, { id: last.id }) })}>
+          <View className='appt-desk__last' role='link' onClick={() => void Taro.navigateTo({ url: linkTo('apptDetail', { id: last.id }) })}>
             <Text>
               ✓ {last.resident?.name} · {last.serviceName} · {slotText(last.startsAt)}
             </Text>
@@ -103,7 +103,7 @@ function Desk() {
         <View>
           <Text className='section-title appt-desk__attention-title'>需处理：开放安排调整影响的预约（{attention.data.length}）</Text>
           {attention.data.map((b) => (
-            <BookingCard key={b.id} b={b} onClick={() => void Taro.navigateTo({ url: withQuery(PAGE.apptDetail, { id: b.id }) })} />
+            <BookingCard key={b.id} b={b} onClick={() => void Taro.navigateTo({ url: linkTo('apptDetail', { id: b.id }) })} />
           ))}
         </View>
       ) : null}
@@ -144,7 +144,7 @@ function Desk() {
                     </View>
                     {s.bookings.length === 0 ? <Text className='muted'>暂无预约</Text> : null}
                     {s.bookings.map((b) => (
-                      <View key={b.id} className='appt-desk__booking' role='link' onClick={() => void Taro.navigateTo({ url: withQuery(PAGE.apptDetail, { id: b.id }) })}>
+                      <View key={b.id} className='appt-desk__booking' role='link' onClick={() => void Taro.navigateTo({ url: linkTo('apptDetail', { id: b.id }) })}>
                         <View className='appt-desk__who'>
                           <Text className='appt-desk__name'>{b.residentName}</Text>
                           <Text className='muted'>

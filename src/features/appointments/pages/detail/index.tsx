@@ -7,7 +7,7 @@ import { formatDateTime } from '@common/time'
 import type { BookingDetail } from '@server/features/appointments/actions'
 import { call, messageOf } from '@/core/api'
 import { toast, useQuery } from '@/core/hooks'
-import { PAGE, withQuery } from '@/core/routes'
+import { linkTo } from '@/core/routes'
 import { useSubmit } from '@/core/submit'
 import { Chips } from '@/core/ui/Chips'
 import { SignedIn } from '@/core/ui/Gate'
@@ -227,7 +227,7 @@ function Detail({ b }: { b: BookingDetail }) {
               fill={staffView ? 'outline' : 'solid'}
               size='large'
               block
-              onClick={() => void Taro.navigateTo({ url: withQuery(PAGE.apptBook, { serviceId: b.serviceId, reschedule: b.id, current: b.startsAt, day: b.day }) })}
+              onClick={() => void Taro.navigateTo({ url: linkTo('apptBook', { serviceId: b.serviceId, reschedule: b.id, current: b.startsAt, day: b.day }) })}
             >
               改约
             </Button>

@@ -6,7 +6,7 @@ import { localDay, startOfLocalDay } from '@common/time'
 import { appointmentsActions, type ServiceAdminOut } from '@server/features/appointments/actions'
 import { call, messageOf } from '@/core/api'
 import { toast, useQuery } from '@/core/hooks'
-import { PAGE, withQuery } from '@/core/routes'
+import { PAGE, linkTo } from '@/core/routes'
 import { isAdmin, useSession } from '@/core/session'
 import { useSubmit } from '@/core/submit'
 import { Chips } from '@/core/ui/Chips'
@@ -59,7 +59,7 @@ function hoursText(s: ServiceAdminOut): string {
 
 function ServiceRow({ s }: { s: ServiceAdminOut }) {
   return (
-    <View className={`card appt-manage__service ${s.active ? '' : 'appt-manage__service--off'}`} role='link' onClick={() => void Taro.navigateTo({ url: withQuery(PAGE.apptEdit, { id: s.id }) })}>
+    <View className={`card appt-manage__service ${s.active ? '' : 'appt-manage__service--off'}`} role='link' onClick={() => void Taro.navigateTo({ url: linkTo('apptEdit', { id: s.id }) })}>
       <View className='appt-manage__row'>
         <Text className='appt-manage__name'>{s.name}</Text>
         <Text className='muted'>{s.active ? `每段${s.durationMinutes}分钟 · ${s.places}个名额` : '已停办'}</Text>

@@ -6,7 +6,7 @@ import { call } from '@/core/api'
 import { useDraft } from '@/core/draft'
 import { useSubmit } from '@/core/submit'
 import { useQuery } from '@/core/hooks'
-import { PAGE, withQuery } from '@/core/routes'
+import { linkTo } from '@/core/routes'
 import { useSession } from '@/core/session'
 import { askForNotices } from '@/core/subscribe'
 import { photoUploadAvailable, type Uploaded } from '@/core/upload'
@@ -47,7 +47,7 @@ function RequestForm() {
     draft.clear()
     useHotline.getState().changed()
     void Taro.showToast({ title: '已提交，网格员会尽快联系您', icon: 'none' })
-    void Taro.redirectTo({ url: withQuery(PAGE.hotlineDetail, { id: created.id }) })
+    void Taro.redirectTo({ url: linkTo('hotlineDetail', { id: created.id }) })
   }
 
   if (!me?.household) return <RegisterFirst why='登记住户信息后，诉求会直接送到您所在网格的网格员。' />

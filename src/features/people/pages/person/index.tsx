@@ -6,7 +6,7 @@ import { GRANTABLE_ROLES, type PersonOut } from '@server/features/people/actions
 import type { GridOut, TeamOut } from '@server/features/community/actions'
 import { ApiError, call, messageOf } from '@/core/api'
 import { toast, useQuery } from '@/core/hooks'
-import { PAGE, withQuery } from '@/core/routes'
+import { linkTo } from '@/core/routes'
 import { isAdmin, useSession } from '@/core/session'
 import { Chips } from '@/core/ui/Chips'
 import { SignedIn } from '@/core/ui/Gate'
@@ -120,7 +120,7 @@ function PersonView({ person, grids, teams, canEdit }: { person: PersonOut; grid
       )}
       <View className='actions'>
         {p.address ? (
-          <Button type='primary' fill='outline' size='large' block onClick={() => void Taro.navigateTo({ url: withQuery(PAGE.apptServices, { for: p.id, forName: p.name }) })}>
+          <Button type='primary' fill='outline' size='large' block onClick={() => void Taro.navigateTo({ url: linkTo('apptServices', { for: p.id, forName: p.name }) })}>
             为其代办预约
           </Button>
         ) : null}
