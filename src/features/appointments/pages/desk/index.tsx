@@ -1,15 +1,15 @@
 import Taro from '@tarojs/taro'
 import { useState } from 'react'
 import { Text, View } from '@tarojs/components'
-import { z } from 'zod'
 import { Button, Input } from '@nutui/nutui-react-taro'
 import { localDay, startOfLocalDay } from '@common/time'
-import { bookingCode, type BookingDetail } from '@server/features/appointments/actions'
+import { appointmentsActions, type BookingDetail } from '@server/features/appointments/actions'
 import { call } from '@/core/api'
-import { toast, useQuery } from '@/core/hooks'
+import { useQuery } from '@/core/hooks'
 import { linkTo } from '@/core/routes'
-import { useSubmit } from '@/core/submit'
+import { useMutation } from '@/core/mutation'
 import { Chips } from '@/core/ui/Chips'
+import { FieldError } from '@/core/ui/FieldError'
 import { SignedIn } from '@/core/ui/Gate'
 import { Page } from '@/core/ui/Page'
 import { Async, Empty } from '@/core/ui/StateView'
@@ -39,19 +39,17 @@ function Desk() {
   const [day, setDay] = useState(() => localDay(new Date()))
   const [code, setCode] = useState('')
   const [last, setLast] = useState<BookingDetail | null>(null)
-  const form = useSubmit()
+  const form = useMutation({ invalidate: [useAppointments] })
   const chosen = serviceId ?? services.data?.[0]?.id ?? null
   const desk = useQuery(() => (chosen ? call('appointments', 'desk', { serviceId: chosen, day }) : Promise.resolve(null)), [chosen, day, version])
 
   const shift = (days: number) => setDay(localDay(startOfLocalDay(day)!.getTime() + days * DAY_MS))
 
   const checkIn = async (raw: string) => {
-    const r = await form.submit(z.object({ code: bookingCode }), { code: raw }, (d) => call('appointments', 'checkIn', d))
+    const r = await form.send(appointmentsActions, 'checkIn', { code: raw }, { success: (b) => `${b.resident?.name ?? ''} 已签到` })
     if (r) {
       setLast(r)
       setCode('')
-      useAppointments.getState().changed()
-      toast(`${r.resident?.name ?? ''} 已签到`, 'success')
     }
   }
 
@@ -84,7 +82,7 @@ function Desk() {
             签到
           </Button>
         </View>
-        {form.errors.code ? <Text className='field-error'>{form.errors.code}</Text> : null}
+        <FieldError error={form.errors.code} />
         {canScan ? (
           <Button className='appt-desk__scan' size='large' block fill='outline' type='primary' onClick={() => void scan()}>
             扫码签到
