@@ -19,6 +19,7 @@ import { Page } from '@/core/ui/Page'
 import { RegisterFirst } from '@/core/ui/RegisterFirst'
 import { Async } from '@/core/ui/StateView'
 import { PhotoPicker } from '../../components/PhotoPicker'
+import { atLeast } from '../../labels'
 import { useHotline } from '../../store'
 import './index.scss'
 
@@ -84,7 +85,7 @@ function RequestForm() {
           maxLength={1000}
           showCount
           autoSize
-          placeholder='请写清楚什么事、在哪里、希望怎么解决（至少5个字）'
+          placeholder={`请写清楚什么事、在哪里、希望怎么解决${atLeast(hotlineActions.actions.submit.input.shape.description)}`}
           onChange={(description: string) => {
             draft.update({ description })
             form.clear('description')
