@@ -1,8 +1,11 @@
 import Taro from '@tarojs/taro'
 import { Text, View } from '@tarojs/components'
+import { serviceEntries } from '@/core/entries'
 import { linkTo } from '@/core/routes'
-import { SERVICES } from './catalog'
+import * as registry from '@/features/registry'
 import './service-grid.scss'
+
+const SERVICES = serviceEntries(Object.values(registry))
 
 export function ServiceGrid() {
   return (
