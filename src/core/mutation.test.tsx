@@ -120,10 +120,3 @@ test('pending names the run in flight, so each button can show its own spinner',
   })
   expect(m.pending).toBeNull()
 })
-
-test('FieldError renders nothing for a field without an error', () => {
-  const { container } = render(<FieldError error={undefined} />)
-  expect(container.innerHTML).toBe('')
-  render(<FieldError error='请选择出票结果' className='appt-book__error' />)
-  expect(screen.getByText('请选择出票结果').className).toBe('field-error appt-book__error')
-})
