@@ -10,8 +10,9 @@ import type { BookingDetail, BookingSummary, ServiceOut } from './actions'
 import type { Row } from './access'
 import * as repo from './repo'
 import { abilities, changeUntil, type Caller, type Facts } from './rules'
+import { linkTo } from '../../../common/routes'
 
-export const detailLink = (id: number) => `/features/appointments/pages/detail/index?id=${id}`
+export const detailLink = (id: number) => linkTo('apptDetail', { id })
 
 /** 12月1日（周二）09:00 */
 export const when = (instant: string) => local(instant).format('M月D日（ddd）HH:mm')

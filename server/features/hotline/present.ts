@@ -12,12 +12,13 @@ import * as repo from './repo'
 import { ACTS, OPEN_STATES, refusal, reopenDeadline, type Act, type Caller } from './rules'
 import { hotlineSettings, type Levels } from './settings'
 import type { HotlineActorRole } from './tables'
+import { linkTo } from '../../../common/routes'
 
 export const HOUR_MS = 3_600_000
 export const DAY_MS = 86_400_000
 const EXCERPT_CHARS = 40
 
-export const detailLink = (id: number) => `/features/hotline/pages/detail/index?id=${id}`
+export const detailLink = (id: number) => linkTo('hotlineDetail', { id })
 
 export function excerpt(text: string): string {
   const chars = Array.from(text.replace(/\s+/g, ' '))

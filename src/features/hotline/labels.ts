@@ -22,3 +22,6 @@ export const EVENT_LABELS: Record<EventKind, string> = {
   overdue: '超过响应时限',
   auto_closed: '自动结案',
 }
+
+/** The hint a text box gives about its minimum, taken from the action's schema so the two cannot drift apart. */
+export const atLeast = (field: { minLength: number | null }): string => (field.minLength && field.minLength > 1 ? `（至少${field.minLength}个字）` : '')

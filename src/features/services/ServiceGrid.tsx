@@ -1,8 +1,11 @@
 import Taro from '@tarojs/taro'
 import { Text, View } from '@tarojs/components'
-import { PAGE, withQuery } from '@/core/routes'
-import { SERVICES } from './catalog'
+import { serviceEntries } from '@/core/entries'
+import { linkTo } from '@/core/routes'
+import * as registry from '@/features/registry'
 import './service-grid.scss'
+
+const SERVICES = serviceEntries(Object.values(registry))
 
 export function ServiceGrid() {
   return (
@@ -12,7 +15,7 @@ export function ServiceGrid() {
           key={s.key}
           className={`service-grid__item service-grid__item--${s.key}`}
           role='link'
-          onClick={() => void Taro.navigateTo({ url: s.page ?? withQuery(PAGE.comingSoon, { service: s.key }) })}
+          onClick={() => void Taro.navigateTo({ url: s.page ?? linkTo('comingSoon', { service: s.key }) })}
         >
           <View className='service-grid__glyph' style={{ background: s.color }}>
             <Text>{s.glyph}</Text>

@@ -2,7 +2,7 @@ import Taro, { useDidShow, useShareAppMessage } from '@tarojs/taro'
 import { Text, View } from '@tarojs/components'
 import { call } from '@/core/api'
 import { usePaged } from '@/core/hooks'
-import { PAGE, withQuery } from '@/core/routes'
+import { linkTo } from '@/core/routes'
 import { useSession } from '@/core/session'
 import { Page } from '@/core/ui/Page'
 import { Async, Empty } from '@/core/ui/StateView'
@@ -47,7 +47,7 @@ export default function HomePage() {
         {(items) => (
           <View className='home__announcements'>
             {items.map((a) => (
-              <AnnouncementItem key={a.id} a={a} onClick={() => void Taro.navigateTo({ url: withQuery(PAGE.announcement, { id: a.id }) })} />
+              <AnnouncementItem key={a.id} a={a} onClick={() => void Taro.navigateTo({ url: linkTo('announcement', { id: a.id }) })} />
             ))}
             <Text className='home__more muted'>
               {announcements.loadingMore ? '加载中…' : announcements.hasMore ? '上滑加载更多' : '没有更多公告了'}

@@ -1,41 +1,67 @@
 import Taro, { useDidShow } from '@tarojs/taro'
 import { Text, View } from '@tarojs/components'
 import { Cell, CellGroup, Switch } from '@nutui/nutui-react-taro'
+import type { Me } from '@server/features/account/actions'
 import { maskPhone } from '@common/mask'
-import { call, messageOf } from '@/core/api'
-import { toast, useQuery } from '@/core/hooks'
-import { PAGE, TAB, withQuery } from '@/core/routes'
-import { isAdmin, isStaff, useSession } from '@/core/session'
+import { ME_GROUPS, groupCells, loadCounts, viewOf, wantsCounts, type MeGroup } from '@/core/entries'
+import { useQuery } from '@/core/hooks'
+import { useMutation } from '@/core/mutation'
+import { PAGE, TAB } from '@/core/routes'
+import { useSession } from '@/core/session'
 import { SignedIn } from '@/core/ui/Gate'
 import { Page } from '@/core/ui/Page'
 import { useMessages } from '@/features/messages/store'
 import { ROLE_LABELS } from '@/features/people/roles'
+import * as registry from '@/features/registry'
 import './index.scss'
 
+const FEATURES = Object.values(registry)
+const CELLS = Object.fromEntries(ME_GROUPS.map((g) => [g.key, groupCells(FEATURES, g.key)])) as Record<MeGroup, ReturnType<typeof groupCells>>
+
 const go = (url: string) => () => void Taro.navigateTo({ url })
+
+/** Every declared badge, read each render; the list is fixed at build time, so the hooks run in the same order. */
+function useBadges(): Record<string, number> {
+  const badges: Record<string, number> = {}
+  for (const group of ME_GROUPS) for (const cell of CELLS[group.key]) if (cell.useBadge) badges[cell.key] = cell.useBadge()
+  return badges
+}
+
+/**
+ * One group of feature cells. Every declared cell takes its slot, shown or not, as NutUI's CellGroup counts
+ * its children to leave the divider off the last one.
+ */
+function FeatureGroup({ group, me, counts, badges }: { group: (typeof ME_GROUPS)[number]; me: Me; counts: Record<string, unknown> | undefined; badges: Record<string, number> }) {
+  const cells = CELLS[group.key]
+  if (!cells.some((c) => c.visible(me))) return null
+  return (
+    <CellGroup title={group.title}>
+      {cells.map((cell) => {
+        if (!cell.visible(me)) return null
+        const v = viewOf(cell, me, counts)
+        const badge = badges[cell.key] ?? 0
+        return <Cell key={v.key} title={v.title} description={v.description} extra={badge > 0 ? <Text className='me__badge'>{badge}</Text> : undefined} clickable onClick={go(v.url)} />
+      })}
+    </CellGroup>
+  )
+}
 
 export default function MePage() {
   const elder = useSession((s) => s.elderMode)
   const demo = useSession((s) => s.community?.demoSignIn ?? false)
-  const unread = useMessages((s) => s.unread)
+  const badges = useBadges()
   const me = useSession((s) => s.me)
-  const answers = !!me && (me.roles.includes('grid_worker') || isStaff(me))
-  const inbox = useQuery(() => call('hotline', 'inbox', { view: 'open', pageSize: 1 }), [me?.id], { enabled: answers, pullToRefresh: false })
-  const counts = inbox.data?.counts
-  const countText = counts ? `待受理 ${counts.new} · 处理中 ${counts.inProgress}${counts.overdue ? ` · 超时 ${counts.overdue}` : ''}` : ''
+  const counted = wantsCounts(FEATURES, me)
+  const counts = useQuery(() => (me ? loadCounts(FEATURES, me) : Promise.resolve({})), [me?.id], { enabled: counted, pullToRefresh: false })
+  const elderMode = useMutation()
   useDidShow(() => {
     if (!useSession.getState().me) return
     void useMessages.getState().refresh().catch(() => undefined)
-    if (answers) void inbox.reload()
+    if (counted) void counts.reload()
   })
 
-  const toggleElder = (on: boolean) => {
-    useSession
-      .getState()
-      .setElderMode(on)
-      .then(() => toast(on ? '已切换为长辈版' : '已切换为标准版', 'success'))
-      .catch((err) => toast(messageOf(err)))
-  }
+  const toggleElder = (on: boolean) =>
+    void elderMode.run(() => useSession.getState().setElderMode(on), { success: on ? '已切换为长辈版' : '已切换为标准版' })
 
   const signOut = async () => {
     await useSession.getState().signOut().catch(() => undefined)
@@ -65,11 +91,7 @@ export default function MePage() {
               </View>
             </View>
 
-            <CellGroup title='我的服务'>
-              <Cell title='消息中心' description='诉求回复与办理进度' extra={unread > 0 ? <Text className='me__badge'>{unread}</Text> : undefined} clickable onClick={go(PAGE.messages)} />
-              {me.roles.includes('resident') ? <Cell title='我的诉求' description='服务热线的诉求和办理进度' clickable onClick={go(PAGE.hotlineMine)} /> : null}
-              {me.roles.includes('resident') ? <Cell title='我的预约' description='办事预约的预约码、改约和取消' clickable onClick={go(PAGE.apptMine)} /> : null}
-            </CellGroup>
+            <FeatureGroup group={ME_GROUPS[0]} me={me} counts={counts.data} badges={badges} />
 
             <CellGroup title='我的信息'>
               {me.household ? (
@@ -85,29 +107,9 @@ export default function MePage() {
               <Cell title='我的数据与隐私' description='导出我的数据、注销账号、隐私保护指引' clickable onClick={go(PAGE.myData)} />
             </CellGroup>
 
-            {isStaff(me) ? (
-              <CellGroup title='社区工作台'>
-                <Cell title='人员与角色' description={isAdmin(me) ? '查找居民，设置网格员、志愿者、工作人员' : '查找居民与工作人员'} clickable onClick={go(PAGE.people)} />
-                <Cell title='诉求队列' description={counts ? `已上报 ${counts.escalated} · ${countText}` : '各网格诉求、上报社区的诉求'} clickable onClick={go(PAGE.hotlineInbox)} />
-                <Cell title='预约窗口' description='当天预约名单、扫码签到、办结与出票' clickable onClick={go(PAGE.apptDesk)} />
-                <Cell title='预约设置' description='服务项目、开放时间、停办安排、爽约规则' clickable onClick={go(PAGE.apptManage)} />
-                <Cell title='定星看板' description='各网格、网格员的响应、办结与评价' clickable onClick={go(PAGE.hotlineBoard)} />
-                <Cell title='热线设置' description='诉求类别、服务时限、常用回复' clickable onClick={go(PAGE.hotlineSettings)} />
-                <Cell title='公告管理' description='发布、撤回社区公告' clickable onClick={go(PAGE.manageAnnouncements)} />
-              </CellGroup>
-            ) : null}
-            {me.roles.includes('grid_worker') ? (
-              <CellGroup title='网格员工作台'>
-                <Cell title='网格诉求处理' description={countText || '受理、回复、办结本网格居民的诉求'} clickable onClick={go(PAGE.hotlineInbox)} />
-                <Cell title='代办预约' description='为本网格居民预约社区服务' clickable onClick={go(PAGE.apptProxy)} />
-                {isStaff(me) ? null : <Cell title='常用回复' description='回复居民时一键选用' clickable onClick={go(PAGE.hotlineSettings)} />}
-              </CellGroup>
-            ) : null}
-            {me.team ? (
-              <CellGroup title='志愿服务'>
-                <Cell title={me.team.name} description={me.team.leader ? '队长 · 服务班次即将开放' : '队员 · 服务班次即将开放'} clickable onClick={go(withQuery(PAGE.comingSoon, { service: 'events' }))} />
-              </CellGroup>
-            ) : null}
+            {ME_GROUPS.slice(1).map((g) => (
+              <FeatureGroup key={g.key} group={g} me={me} counts={counts.data} badges={badges} />
+            ))}
 
             {demo ? (
               <CellGroup title='演示环境'>

@@ -2,6 +2,7 @@ import { useMemo, useState } from 'react'
 import { Text, View } from '@tarojs/components'
 import type { BuildingOut } from '@server/features/community/actions'
 import { Chips } from '@/core/ui/Chips'
+import { FieldError } from '@/core/ui/FieldError'
 import './address-picker.scss'
 
 export interface Address {
@@ -54,7 +55,7 @@ export function AddressPicker({ buildings, value, onChange, errors }: {
           />
         </>
       ) : null}
-      {errors.buildingId ? <Text className='field-error'>{errors.buildingId}</Text> : null}
+      <FieldError error={errors.buildingId} />
       {building ? (
         <>
           <Text className='address-picker__label'>单元</Text>
@@ -64,7 +65,7 @@ export function AddressPicker({ buildings, value, onChange, errors }: {
             value={value.unit}
             onChange={(u) => onChange({ ...value, unit: u })}
           />
-          {errors.unit ? <Text className='field-error'>{errors.unit}</Text> : null}
+          <FieldError error={errors.unit} />
           <Text className='address-picker__label'>楼层</Text>
           <Chips
             label='楼层'
@@ -84,7 +85,7 @@ export function AddressPicker({ buildings, value, onChange, errors }: {
               />
             </>
           ) : null}
-          {errors.room ? <Text className='field-error'>{errors.room}</Text> : null}
+          <FieldError error={errors.room} />
           <View className='address-picker__result'>
             <Text>
               {building.name}

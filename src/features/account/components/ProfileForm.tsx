@@ -1,11 +1,12 @@
 import { Text, View } from '@tarojs/components'
 import { Button, Input } from '@nutui/nutui-react-taro'
-import { profileInput, type Me } from '@server/features/account/actions'
+import { accountActions, type Me } from '@server/features/account/actions'
 import { call } from '@/core/api'
 import { useDraft } from '@/core/draft'
-import { useSubmit } from '@/core/submit'
 import { useQuery } from '@/core/hooks'
+import { useMutation } from '@/core/mutation'
 import { DraftBanner } from '@/core/ui/DraftBanner'
+import { FieldError } from '@/core/ui/FieldError'
 import { Async } from '@/core/ui/StateView'
 import { AddressPicker, type Address } from './AddressPicker'
 import './profile-form.scss'
@@ -25,7 +26,7 @@ export function ProfileForm({ mode, me, onDone }: { mode: 'register' | 'update';
     unit: me.household?.unit ?? null,
     room: me.household?.room ?? '',
   }))
-  const form = useSubmit()
+  const form = useMutation()
   const { errors } = form
   const v = draft.value
 
@@ -36,9 +37,7 @@ export function ProfileForm({ mode, me, onDone }: { mode: 'register' | 'update';
 
   const submit = async () => {
     const raw = { ...v, buildingId: v.buildingId ?? undefined, unit: v.unit ?? undefined, room: v.room || undefined }
-    const saved = await form.submit(profileInput, raw, (d) =>
-      call('account', mode === 'register' ? 'register' : 'updateProfile', d, { idempotencyKey: draft.idempotencyKey() }),
-    )
+    const saved = await form.send(accountActions, mode === 'register' ? 'register' : 'updateProfile', raw, { idempotencyKey: draft.idempotencyKey() })
     if (!saved) return
     draft.clear()
     onDone(saved)
@@ -50,10 +49,10 @@ export function ProfileForm({ mode, me, onDone }: { mode: 'register' | 'update';
       <View className='card'>
         <Text className='profile-form__label'>姓名</Text>
         <Input className='profile-form__input profile-form__name' value={v.name} placeholder='请输入真实姓名' maxLength={20} onChange={(name: string) => change({ name })} />
-        {errors.name ? <Text className='field-error'>{errors.name}</Text> : null}
+        <FieldError error={errors.name} />
         <Text className='profile-form__label'>手机号</Text>
         <Input className='profile-form__input profile-form__phone' type='tel' value={v.phone} placeholder='11位手机号码' maxLength={13} onChange={(phone: string) => change({ phone })} />
-        {errors.phone ? <Text className='field-error'>{errors.phone}</Text> : null}
+        <FieldError error={errors.phone} />
       </View>
       <View className='card'>
         <Text className='profile-form__section'>住址</Text>

@@ -2,6 +2,7 @@ import { Text, View } from '@tarojs/components'
 import { Button, Input } from '@nutui/nutui-react-taro'
 import { localDay, startOfLocalDay } from '@common/time'
 import { Chips } from '@/core/ui/Chips'
+import { FieldError } from '@/core/ui/FieldError'
 import { DayStrip } from './DayStrip'
 import './trip-form.scss'
 
@@ -24,7 +25,7 @@ export function TripForm({ value, onChange, errors, now }: { value: TripValues; 
   const days = Array.from({ length: TRIP_DAYS }, (_, i) => ({ day: localDay(today + i * 86_400_000), closed: false, closedReason: null, left: 0 }))
   const setPassenger = (i: number, patch: Partial<{ name: string; idCard: string }>) =>
     onChange({ passengers: value.passengers.map((p, j) => (j === i ? { ...p, ...patch } : p)) })
-  const err = (k: string) => (errors[k] ? <Text className='field-error'>{errors[k]}</Text> : null)
+  const err = (k: string) => <FieldError error={errors[k]} />
   return (
     <View className='card trip-form'>
       <Text className='trip-form__title'>出行信息</Text>

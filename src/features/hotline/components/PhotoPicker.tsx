@@ -1,14 +1,13 @@
 import Taro from '@tarojs/taro'
-import { useState } from 'react'
 import { Image, Text, View } from '@tarojs/components'
-import { messageOf } from '@/core/api'
-import { toast } from '@/core/hooks'
+import { useMutation } from '@/core/mutation'
 import { fileUrl, uploadPhoto, type Uploaded } from '@/core/upload'
 import './photo-picker.scss'
 
 /** Up to `max` photos, each uploaded as soon as it is picked; the form sends only their ids. */
 export function PhotoPicker({ value, onChange, max = 3 }: { value: Uploaded[]; onChange: (photos: Uploaded[]) => void; max?: number }) {
-  const [busy, setBusy] = useState(false)
+  const upload = useMutation()
+  const busy = upload.busy
 
   const pick = async () => {
     let picked: string[]
@@ -18,18 +17,14 @@ export function PhotoPicker({ value, onChange, max = 3 }: { value: Uploaded[]; o
     } catch {
       return // the person closed the picker
     }
-    setBusy(true)
     let next = value
-    try {
+    // Each photo joins the form as soon as it is up, so a failure keeps the ones before it.
+    await upload.run(async () => {
       for (const path of picked.slice(0, max - value.length)) {
         next = [...next, await uploadPhoto(path)]
         onChange(next)
       }
-    } catch (err) {
-      toast(messageOf(err))
-    } finally {
-      setBusy(false)
-    }
+    })
   }
 
   return (

@@ -3,9 +3,9 @@ import { useState } from 'react'
 import { Text, View } from '@tarojs/components'
 import { Button, Cell, CellGroup, Input } from '@nutui/nutui-react-taro'
 import { formatDateTime } from '@common/time'
-import { DELETE_CONFIRMATION } from '@server/features/account/actions'
-import { call, messageOf } from '@/core/api'
-import { toast } from '@/core/hooks'
+import { DELETE_CONFIRMATION, accountActions } from '@server/features/account/actions'
+import { call } from '@/core/api'
+import { useMutation } from '@/core/mutation'
 import { PAGE, TAB } from '@/core/routes'
 import { useSession } from '@/core/session'
 import { SignedIn } from '@/core/ui/Gate'
@@ -15,47 +15,38 @@ import './index.scss'
 /** PIPL rights in one place: see and take away everything held about me, or delete my account. */
 export default function MyDataPage() {
   const [exported, setExported] = useState<string | null>(null)
-  const [busy, setBusy] = useState<'export' | 'delete' | null>(null)
   const [confirmText, setConfirmText] = useState('')
   const [deleting, setDeleting] = useState(false)
+  const m = useMutation()
+  const busy = m.pending
 
   const doExport = async () => {
-    setBusy('export')
-    try {
-      const data = await call('account', 'exportData', {})
-      const json = JSON.stringify(data, null, 2)
-      setExported(json)
-      if (process.env.TARO_ENV === 'h5') downloadJson(json)
-    } catch (err) {
-      toast(messageOf(err))
-    } finally {
-      setBusy(null)
-    }
+    const data = await m.run(() => call('account', 'exportData', {}), { key: 'export' })
+    if (data === undefined) return
+    const json = JSON.stringify(data, null, 2)
+    setExported(json)
+    if (process.env.TARO_ENV === 'h5') downloadJson(json)
   }
 
-  const doDelete = async () => {
-    if (confirmText.trim() !== DELETE_CONFIRMATION) {
-      toast(`请输入“${DELETE_CONFIRMATION}”以确认注销`)
-      return
-    }
+  const confirmDeletion = async () => {
     const { confirm } = await Taro.showModal({
       title: '确认注销账号？',
       content: '注销后您的姓名、手机号和住址将被删除，且无法恢复。',
       confirmText: '注销',
       confirmColor: '#c62f3b',
     })
-    if (!confirm) return
-    setBusy('delete')
-    try {
-      await call('account', 'deleteAccount', { confirm: DELETE_CONFIRMATION })
-      useSession.getState().setToken(null)
-      await Taro.showToast({ title: '账号已注销', icon: 'success' })
-      void Taro.reLaunch({ url: TAB.home })
-    } catch (err) {
-      toast(messageOf(err))
-    } finally {
-      setBusy(null)
-    }
+    return confirm
+  }
+
+  // The typed words are checked by the action's own schema before the last question.
+  const doDelete = async () => {
+    const { input } = accountActions.actions.deleteAccount
+    const done = await m.submit(input, { confirm: confirmText.trim() }, (d) => call('account', 'deleteAccount', d), { key: 'delete', confirm: confirmDeletion })
+    // The answer is null; undefined means refused.
+    if (done === undefined) return
+    useSession.getState().setToken(null)
+    await Taro.showToast({ title: '账号已注销', icon: 'success' })
+    void Taro.reLaunch({ url: TAB.home })
   }
 
   return (

@@ -3,7 +3,7 @@ import { Text, View } from '@tarojs/components'
 import { formatDateTime } from '@common/time'
 import { call } from '@/core/api'
 import { useQuery } from '@/core/hooks'
-import { PAGE, withQuery } from '@/core/routes'
+import { linkTo } from '@/core/routes'
 import { Page } from '@/core/ui/Page'
 import { Async } from '@/core/ui/StateView'
 import { useAnnouncements } from '../../store'
@@ -13,7 +13,7 @@ export default function AnnouncementPage() {
   const id = Number(useRouter().params.id)
   const cached = useAnnouncements((s) => s.byId[id])
   const q = useQuery(() => call('announcements', 'get', { id }), [id])
-  useShareAppMessage(() => ({ title: q.data?.title ?? '社区公告', path: withQuery(PAGE.announcement, { id }) }))
+  useShareAppMessage(() => ({ title: q.data?.title ?? '社区公告', path: linkTo('announcement', { id }) }))
   return (
     <Page className='announcement'>
       <Async q={{ ...q, data: q.data ?? (q.error ? undefined : cached) }}>

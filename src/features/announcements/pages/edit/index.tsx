@@ -2,12 +2,13 @@ import { useRouter } from '@tarojs/taro'
 import { useEffect, useState } from 'react'
 import { Text, View } from '@tarojs/components'
 import { Button, Input, Switch, TextArea } from '@nutui/nutui-react-taro'
-import { fieldErrors } from '@common/fields'
 import { formatDateTime } from '@common/time'
-import { announcementInput, type AnnouncementOut } from '@server/features/announcements/actions'
-import { ApiError, call, messageOf } from '@/core/api'
+import { announcementActions, type AnnouncementOut } from '@server/features/announcements/actions'
+import { call } from '@/core/api'
 import { useDraft } from '@/core/draft'
-import { toast, useQuery } from '@/core/hooks'
+import { useQuery } from '@/core/hooks'
+import { useMutation } from '@/core/mutation'
+import { FieldError } from '@/core/ui/FieldError'
 import { SignedIn } from '@/core/ui/Gate'
 import { Page } from '@/core/ui/Page'
 import { Async } from '@/core/ui/StateView'
@@ -33,46 +34,28 @@ function Editor({ initial }: { initial: AnnouncementOut | null }) {
     body: initial?.body ?? '',
     pinned: initial?.pinned ?? false,
   }))
-  const [errors, setErrors] = useState<Record<string, string>>({})
-  const [busy, setBusy] = useState<string | null>(null)
+  const m = useMutation()
+  const { errors, clear } = m
+  const busy = m.pending
   const v = draft.value
-  useEffect(() => setErrors({}), [v.title, v.body])
+  useEffect(() => clear(), [clear, v.title, v.body])
 
-  const save = async (): Promise<AnnouncementOut | null> => {
-    const parsed = announcementInput.safeParse({ ...v, id: current?.id })
-    if (!parsed.success) {
-      setErrors(fieldErrors(parsed.error))
-      toast(parsed.error.issues[0]?.message ?? '请检查填写的内容')
-      return null
-    }
-    try {
-      const saved = await call('announcements', 'save', parsed.data, { idempotencyKey: draft.idempotencyKey() })
-      draft.clear()
-      setCurrent(saved)
-      useAnnouncements.getState().changed(saved)
-      return saved
-    } catch (err) {
-      if (err instanceof ApiError) setErrors(err.fields)
-      toast(messageOf(err))
-      return null
-    }
-  }
+  const changed = (a: AnnouncementOut) => useAnnouncements.getState().changed(a)
 
+  // Publishing and withdrawing save the text first, so what residents see is what is on screen.
   const run = async (what: 'save' | 'publish' | 'withdraw') => {
-    setBusy(what)
-    try {
-      const saved = await save()
-      if (!saved) return
-      if (what === 'save') return toast('已保存', 'success')
-      const next = await call('announcements', what, { id: saved.id })
-      setCurrent(next)
-      useAnnouncements.getState().changed(next)
-      toast(what === 'publish' ? '已发布' : '已撤回', 'success')
-    } catch (err) {
-      toast(messageOf(err))
-    } finally {
-      setBusy(null)
-    }
+    const saved = await m.send(announcementActions, 'save', { ...v, id: current?.id }, {
+      key: what,
+      idempotencyKey: draft.idempotencyKey(),
+      invalidate: [changed],
+      success: what === 'save' ? '已保存' : undefined,
+    })
+    if (!saved) return
+    draft.clear()
+    setCurrent(saved)
+    if (what === 'save') return
+    const next = await m.send(announcementActions, what, { id: saved.id }, { key: what, success: what === 'publish' ? '已发布' : '已撤回', invalidate: [changed] })
+    if (next) setCurrent(next)
   }
 
   return (
@@ -86,10 +69,10 @@ function Editor({ initial }: { initial: AnnouncementOut | null }) {
       <View className='card'>
         <Text className='edit-announcement__label'>标题</Text>
         <Input className='edit-announcement__title' value={v.title} maxLength={40} placeholder='2—40个字' onChange={(title: string) => draft.update({ title })} />
-        {errors.title ? <Text className='field-error'>{errors.title}</Text> : null}
+        <FieldError error={errors.title} />
         <Text className='edit-announcement__label'>正文</Text>
         <TextArea className='edit-announcement__body' value={v.body} maxLength={2000} showCount autoSize placeholder='写清时间、地点、需要居民做什么' onChange={(body: string) => draft.update({ body })} />
-        {errors.body ? <Text className='field-error'>{errors.body}</Text> : null}
+        <FieldError error={errors.body} />
         <View className='edit-announcement__pin'>
           <Text>置顶显示</Text>
           <Switch checked={v.pinned} onChange={(pinned: boolean) => draft.update({ pinned })} />

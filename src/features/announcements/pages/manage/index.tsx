@@ -3,7 +3,7 @@ import { Text, View } from '@tarojs/components'
 import { Button } from '@nutui/nutui-react-taro'
 import { call } from '@/core/api'
 import { usePaged } from '@/core/hooks'
-import { PAGE, withQuery } from '@/core/routes'
+import { PAGE, linkTo } from '@/core/routes'
 import { SignedIn } from '@/core/ui/Gate'
 import { Page } from '@/core/ui/Page'
 import { Async, Empty } from '@/core/ui/StateView'
@@ -28,7 +28,7 @@ export default function ManageAnnouncementsPage() {
               {(items) => (
                 <View>
                   {items.map((a) => (
-                    <AnnouncementItem key={a.id} a={a} showStatus onClick={() => void Taro.navigateTo({ url: withQuery(PAGE.editAnnouncement, { id: a.id }) })} />
+                    <AnnouncementItem key={a.id} a={a} showStatus onClick={() => void Taro.navigateTo({ url: linkTo('editAnnouncement', { id: a.id }) })} />
                   ))}
                   <Text className='muted' style={{ display: 'block', textAlign: 'center', padding: '16px' }}>
                     {q.hasMore ? '上滑加载更多' : `共 ${q.total} 条`}

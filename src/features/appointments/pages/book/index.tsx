@@ -3,15 +3,16 @@ import { useEffect, useMemo, useState } from 'react'
 import { Text, View } from '@tarojs/components'
 import { Button } from '@nutui/nutui-react-taro'
 import { formatDate, local } from '@common/time'
-import { bookInput, type ServiceOut } from '@server/features/appointments/actions'
+import { appointmentsActions, type ServiceOut } from '@server/features/appointments/actions'
 import { call } from '@/core/api'
 import { useDraft } from '@/core/draft'
 import { toast, useQuery } from '@/core/hooks'
-import { PAGE, withQuery } from '@/core/routes'
+import { linkTo } from '@/core/routes'
 import { useSession } from '@/core/session'
-import { useSubmit } from '@/core/submit'
+import { useMutation } from '@/core/mutation'
 import { askForNotices } from '@/core/subscribe'
 import { DraftBanner } from '@/core/ui/DraftBanner'
+import { FieldError } from '@/core/ui/FieldError'
 import { SignedIn } from '@/core/ui/Gate'
 import { Page } from '@/core/ui/Page'
 import { RegisterFirst } from '@/core/ui/RegisterFirst'
@@ -78,7 +79,7 @@ function Booking({ service, days, block, rescheduleId, current, initialDay, forI
     start: null as string | null,
     trip: emptyTrip(forId ? (forName ?? '') : (me?.name ?? '')),
   }))
-  const form = useSubmit()
+  const form = useMutation({ invalidate: [useAppointments] })
   const slots = useQuery(() => (day ? call('appointments', 'slots', { serviceId: service.id, day }) : Promise.resolve([])), [service.id, day, version], { pullToRefresh: false })
   const start = draft.value.start
   const ticket = service.kind === 'ticket' && rescheduleId === undefined
@@ -96,11 +97,9 @@ function Booking({ service, days, block, rescheduleId, current, initialDay, forI
     askForNotices()
     if (!start) return toast('请先选择时段')
     if (rescheduleId !== undefined) {
-      const moved = await form.submit(bookInput.pick({ start: true }), { start }, (d) => call('appointments', 'reschedule', { id: rescheduleId, start: d.start }))
+      const moved = await form.send(appointmentsActions, 'reschedule', { id: rescheduleId, start }, { success: '已改约' })
       if (moved) {
-        useAppointments.getState().changed()
-        toast('已改约', 'success')
-        void Taro.redirectTo({ url: withQuery(PAGE.apptDetail, { id: moved.id }) })
+        void Taro.redirectTo({ url: linkTo('apptDetail', { id: moved.id }) })
       }
       return
     }
@@ -111,12 +110,10 @@ function Booking({ service, days, block, rescheduleId, current, initialDay, forI
       forResidentId: forId,
       trip: ticket ? { travelDate: t.travelDate ?? undefined, from: t.from, to: t.to, preference: t.preference || undefined, passengers: t.passengers } : undefined,
     }
-    const booked = await form.submit(bookInput, raw, (d) => call('appointments', 'book', d, { idempotencyKey: draft.idempotencyKey() }))
+    const booked = await form.send(appointmentsActions, 'book', raw, { idempotencyKey: draft.idempotencyKey(), success: '预约成功' })
     if (booked) {
       draft.clear()
-      useAppointments.getState().changed()
-      toast('预约成功', 'success')
-      void Taro.redirectTo({ url: withQuery(PAGE.apptDetail, { id: booked.id }) })
+      void Taro.redirectTo({ url: linkTo('apptDetail', { id: booked.id }) })
     }
   }
 
@@ -169,11 +166,11 @@ function Booking({ service, days, block, rescheduleId, current, initialDay, forI
         ) : (
           <Empty title={`近${service.bookAheadDays}天没有开放的时段`} hint='请过几天再来看看，或拨打社区服务热线' />
         )}
-        {form.errors.start ? <Text className='field-error'>{form.errors.start}</Text> : null}
+        <FieldError error={form.errors.start} />
       </View>
 
       {ticket ? <TripForm value={draft.value.trip} onChange={changeTrip} errors={form.errors} now={now} /> : null}
-      {form.errors.trip ? <Text className='field-error appt-book__error'>{form.errors.trip}</Text> : null}
+      <FieldError error={form.errors.trip} className='appt-book__error' />
 
       <View className='actions'>
         <Text className='appt-book__summary'>{start ? `${rescheduleId ? '改约到' : '预约'}：${slotText(start)}` : '请选择时段'}</Text>

@@ -1,15 +1,15 @@
 import Taro from '@tarojs/taro'
 import { useState } from 'react'
 import { Text, View } from '@tarojs/components'
-import { z } from 'zod'
 import { Button, Input } from '@nutui/nutui-react-taro'
 import { localDay, startOfLocalDay } from '@common/time'
-import { bookingCode, type BookingDetail } from '@server/features/appointments/actions'
+import { appointmentsActions, type BookingDetail } from '@server/features/appointments/actions'
 import { call } from '@/core/api'
-import { toast, useQuery } from '@/core/hooks'
-import { PAGE, withQuery } from '@/core/routes'
-import { useSubmit } from '@/core/submit'
+import { useQuery } from '@/core/hooks'
+import { linkTo } from '@/core/routes'
+import { useMutation } from '@/core/mutation'
 import { Chips } from '@/core/ui/Chips'
+import { FieldError } from '@/core/ui/FieldError'
 import { SignedIn } from '@/core/ui/Gate'
 import { Page } from '@/core/ui/Page'
 import { Async, Empty } from '@/core/ui/StateView'
@@ -39,19 +39,17 @@ function Desk() {
   const [day, setDay] = useState(() => localDay(new Date()))
   const [code, setCode] = useState('')
   const [last, setLast] = useState<BookingDetail | null>(null)
-  const form = useSubmit()
+  const form = useMutation({ invalidate: [useAppointments] })
   const chosen = serviceId ?? services.data?.[0]?.id ?? null
   const desk = useQuery(() => (chosen ? call('appointments', 'desk', { serviceId: chosen, day }) : Promise.resolve(null)), [chosen, day, version])
 
   const shift = (days: number) => setDay(localDay(startOfLocalDay(day)!.getTime() + days * DAY_MS))
 
   const checkIn = async (raw: string) => {
-    const r = await form.submit(z.object({ code: bookingCode }), { code: raw }, (d) => call('appointments', 'checkIn', d))
+    const r = await form.send(appointmentsActions, 'checkIn', { code: raw }, { success: (b) => `${b.resident?.name ?? ''} 已签到` })
     if (r) {
       setLast(r)
       setCode('')
-      useAppointments.getState().changed()
-      toast(`${r.resident?.name ?? ''} 已签到`, 'success')
     }
   }
 
@@ -84,14 +82,14 @@ function Desk() {
             签到
           </Button>
         </View>
-        {form.errors.code ? <Text className='field-error'>{form.errors.code}</Text> : null}
+        <FieldError error={form.errors.code} />
         {canScan ? (
           <Button className='appt-desk__scan' size='large' block fill='outline' type='primary' onClick={() => void scan()}>
             扫码签到
           </Button>
         ) : null}
         {last ? (
-          <View className='appt-desk__last' role='link' onClick={() => void Taro.navigateTo({ url: withQuery(PAGE.apptDetail, { id: last.id }) })}>
+          <View className='appt-desk__last' role='link' onClick={() => void Taro.navigateTo({ url: linkTo('apptDetail', { id: last.id }) })}>
             <Text>
               ✓ {last.resident?.name} · {last.serviceName} · {slotText(last.startsAt)}
             </Text>
@@ -103,7 +101,7 @@ function Desk() {
         <View>
           <Text className='section-title appt-desk__attention-title'>需处理：开放安排调整影响的预约（{attention.data.length}）</Text>
           {attention.data.map((b) => (
-            <BookingCard key={b.id} b={b} onClick={() => void Taro.navigateTo({ url: withQuery(PAGE.apptDetail, { id: b.id }) })} />
+            <BookingCard key={b.id} b={b} onClick={() => void Taro.navigateTo({ url: linkTo('apptDetail', { id: b.id }) })} />
           ))}
         </View>
       ) : null}
@@ -144,7 +142,7 @@ function Desk() {
                     </View>
                     {s.bookings.length === 0 ? <Text className='muted'>暂无预约</Text> : null}
                     {s.bookings.map((b) => (
-                      <View key={b.id} className='appt-desk__booking' role='link' onClick={() => void Taro.navigateTo({ url: withQuery(PAGE.apptDetail, { id: b.id }) })}>
+                      <View key={b.id} className='appt-desk__booking' role='link' onClick={() => void Taro.navigateTo({ url: linkTo('apptDetail', { id: b.id }) })}>
                         <View className='appt-desk__who'>
                           <Text className='appt-desk__name'>{b.residentName}</Text>
                           <Text className='muted'>

@@ -1,19 +1,16 @@
-import Taro, { useRouter } from '@tarojs/taro'
+import { useRouter } from '@tarojs/taro'
 import { useState } from 'react'
 import { Text, View } from '@tarojs/components'
-import { z } from 'zod'
-import { Button, Input } from '@nutui/nutui-react-taro'
 import { formatDateTime } from '@common/time'
 import type { BookingDetail } from '@server/features/appointments/actions'
-import { call, messageOf } from '@/core/api'
-import { toast, useQuery } from '@/core/hooks'
-import { PAGE, withQuery } from '@/core/routes'
-import { useSubmit } from '@/core/submit'
-import { Chips } from '@/core/ui/Chips'
+import { call } from '@/core/api'
+import { useQuery } from '@/core/hooks'
 import { SignedIn } from '@/core/ui/Gate'
 import { Page } from '@/core/ui/Page'
 import { QrCode } from '@/core/ui/QrCode'
 import { Async } from '@/core/ui/StateView'
+import { ChangeButtons } from '../../components/ResidentBookingActions'
+import { CancelPanel, RevealIdCard, StaffButtons, TicketPanel } from '../../components/StaffBookingActions'
 import { StatusTag } from '../../components/StatusTag'
 import { OUTCOME_LABELS, slotText } from '../../labels'
 import { useAppointments } from '../../store'
@@ -32,50 +29,11 @@ export default function BookingDetailPage() {
 
 type Panel = 'cancel' | 'ticket' | null
 
-const cancelForm = z.object({ reason: z.string().trim().max(100, '取消原因不能超过100个字').optional() })
-const ticketForm = z.object({
-  outcome: z.enum(['issued', 'unavailable'], { error: '请选择出票结果' }),
-  text: z.string({ error: '请填写出票说明' }).trim().min(2, '出票说明至少2个字').max(200, '出票说明不能超过200个字'),
-})
-
-async function revealIdCard(id: number, passengerId: number, name: string) {
-  try {
-    const { idCard } = await call('appointments', 'revealIdCard', { id, passengerId })
-    await Taro.showModal({ title: `${name} 的身份证号`, content: `${idCard}\n（本次查看已记录）`, showCancel: false, confirmText: '知道了' })
-  } catch (err) {
-    toast(messageOf(err))
-  }
-}
-
 function Detail({ b }: { b: BookingDetail }) {
   const [panel, setPanel] = useState<Panel>(null)
-  const [reason, setReason] = useState('')
-  const [outcome, setOutcome] = useState<'issued' | 'unavailable' | null>(null)
-  const [ticketText, setTicketText] = useState('')
-  const form = useSubmit()
   const live = b.status === 'booked' || b.status === 'checked_in'
   const staffView = b.can.checkIn || b.can.finish || b.can.recordTicket
-
-  const done = (message: string) => {
-    useAppointments.getState().changed()
-    setPanel(null)
-    toast(message, 'success')
-  }
-
-  const cancel = async () => {
-    if (!b.resident) {
-      // The resident's own booking: one confirmation is enough.
-      const ok = await Taro.showModal({ title: '取消预约', content: `确定取消${slotText(b.startsAt)}的「${b.serviceName}」吗？`, confirmText: '取消预约', cancelText: '再想想' })
-      if (!ok.confirm) return
-    }
-    const r = await form.submit(cancelForm, { reason: reason || undefined }, (d) => call('appointments', 'cancel', { id: b.id, reason: d.reason }))
-    if (r) done('已取消')
-  }
-
-  const act = async (run: () => Promise<BookingDetail>, message: string) => {
-    const r = await form.submit(z.object({}), {}, run)
-    if (r) done(message)
-  }
+  const close = () => setPanel(null)
 
   return (
     <View>
@@ -112,11 +70,7 @@ function Detail({ b }: { b: BookingDetail }) {
           {b.trip.passengers.map((p) => (
             <View key={p.id} className='appt-detail__passenger'>
               <Text>{p.name}  {p.idCard}{p.purged ? '（已删除）' : ''}</Text>
-              {b.can.revealIdCard && !p.purged ? (
-                <Button size='small' fill='outline' onClick={() => void revealIdCard(b.id, p.id, p.name)}>
-                  查看
-                </Button>
-              ) : null}
+              {b.can.revealIdCard && !p.purged ? <RevealIdCard b={b} passenger={p} /> : null}
             </View>
           ))}
           {b.trip.outcome ? (
@@ -153,90 +107,13 @@ function Detail({ b }: { b: BookingDetail }) {
         ) : null}
       </View>
 
-      {panel === 'cancel' ? (
-        <View className='card'>
-          <Text className='appt-detail__label'>取消原因（会告知居民）</Text>
-          <Input className='appt-detail__input' value={reason} placeholder='如：窗口设备检修' maxLength={100} onChange={(v: string) => setReason(v)} />
-          {form.errors.reason ? <Text className='field-error'>{form.errors.reason}</Text> : null}
-          <View className='appt-detail__panel-actions'>
-            <Button onClick={() => setPanel(null)}>返回</Button>
-            <Button type='primary' loading={form.busy} onClick={() => void cancel()}>
-              确认取消
-            </Button>
-          </View>
-        </View>
-      ) : null}
-
-      {panel === 'ticket' ? (
-        <View className='card'>
-          <Text className='appt-detail__label'>出票结果</Text>
-          <Chips label='出票结果' columns={2} options={[{ value: 'issued', label: '已出票' }, { value: 'unavailable', label: '未购得' }]} value={outcome} onChange={(o) => setOutcome(o)} />
-          {form.errors.outcome ? <Text className='field-error'>{form.errors.outcome}</Text> : null}
-          <Input
-            className='appt-detail__input appt-detail__ticket-text'
-            value={ticketText}
-            placeholder={outcome === 'unavailable' ? '说明原因和建议，如：当日已售罄，可改次日' : '车次、日期、时间、座位，如：G1234 12月5日 08:15 二等座'}
-            maxLength={200}
-            onChange={(v: string) => setTicketText(v)}
-          />
-          {form.errors.text ? <Text className='field-error'>{form.errors.text}</Text> : null}
-          <View className='appt-detail__panel-actions'>
-            <Button onClick={() => setPanel(null)}>返回</Button>
-            <Button
-              type='primary'
-              loading={form.busy}
-              onClick={() =>
-                void form
-                  .submit(ticketForm, { outcome: outcome ?? undefined, text: ticketText }, (d) => call('appointments', 'recordTicket', { id: b.id, ...d }))
-                  .then((r) => r && done('已记录，居民会收到通知'))
-              }
-            >
-              保存并通知居民
-            </Button>
-          </View>
-        </View>
-      ) : null}
+      {panel === 'cancel' ? <CancelPanel b={b} onClose={close} /> : null}
+      {panel === 'ticket' ? <TicketPanel b={b} onClose={close} /> : null}
 
       {panel === null ? (
         <View className='actions'>
-          {b.can.checkIn ? (
-            <Button type='primary' size='large' block loading={form.busy} onClick={() => void act(() => call('appointments', 'checkIn', { code: b.code }), '已签到')}>
-              签到
-            </Button>
-          ) : null}
-          {b.can.finish ? (
-            <View className='appt-detail__two'>
-              <Button type='primary' fill='outline' size='large' onClick={() => void act(() => call('appointments', 'finish', { id: b.id, outcome: 'done' }), '已办结')}>
-                办结
-              </Button>
-              {b.status === 'booked' ? (
-                <Button size='large' onClick={() => void act(() => call('appointments', 'finish', { id: b.id, outcome: 'no_show' }), '已记为未到场')}>
-                  未到场
-                </Button>
-              ) : null}
-            </View>
-          ) : null}
-          {b.can.recordTicket ? (
-            <Button type='primary' fill='outline' size='large' block onClick={() => setPanel('ticket')}>
-              {b.trip?.outcome ? '修改出票结果' : '记录出票结果'}
-            </Button>
-          ) : null}
-          {b.can.reschedule ? (
-            <Button
-              type='primary'
-              fill={staffView ? 'outline' : 'solid'}
-              size='large'
-              block
-              onClick={() => void Taro.navigateTo({ url: withQuery(PAGE.apptBook, { serviceId: b.serviceId, reschedule: b.id, current: b.startsAt, day: b.day }) })}
-            >
-              改约
-            </Button>
-          ) : null}
-          {b.can.cancel ? (
-            <Button size='large' block onClick={() => (b.resident ? setPanel('cancel') : void cancel())}>
-              取消预约
-            </Button>
-          ) : null}
+          <StaffButtons b={b} onTicket={() => setPanel('ticket')} />
+          <ChangeButtons b={b} staffView={staffView} onCancelForResident={() => setPanel('cancel')} />
         </View>
       ) : null}
     </View>

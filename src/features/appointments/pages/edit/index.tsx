@@ -2,11 +2,12 @@ import Taro, { useRouter } from '@tarojs/taro'
 import { useEffect, useState } from 'react'
 import { Text, View } from '@tarojs/components'
 import { Button, Input, Switch, TextArea } from '@nutui/nutui-react-taro'
-import { serviceInput, type OpeningHours, type ServiceAdminOut } from '@server/features/appointments/actions'
+import { appointmentsActions, type OpeningHours, type ServiceAdminOut } from '@server/features/appointments/actions'
 import { call } from '@/core/api'
 import { toast, useQuery } from '@/core/hooks'
-import { useSubmit } from '@/core/submit'
+import { useMutation } from '@/core/mutation'
 import { Chips } from '@/core/ui/Chips'
+import { FieldError } from '@/core/ui/FieldError'
 import { SignedIn } from '@/core/ui/Gate'
 import { Page } from '@/core/ui/Page'
 import { Async } from '@/core/ui/StateView'
@@ -67,7 +68,7 @@ function valuesOf(s: ServiceAdminOut | undefined): Values {
 
 function ServiceForm({ initial }: { initial: ServiceAdminOut | undefined }) {
   const [v, setV] = useState<Values>(() => valuesOf(initial))
-  const form = useSubmit()
+  const form = useMutation({ invalidate: [useAppointments] })
   useEffect(() => {
     void Taro.setNavigationBarTitle({ title: initial ? initial.name : '新增服务项目' })
   }, [initial])
@@ -76,7 +77,7 @@ function ServiceForm({ initial }: { initial: ServiceAdminOut | undefined }) {
     form.clear(...Object.keys(patch))
   }
   const setHour = (i: number, patch: Partial<OpeningHours>) => change({ hours: v.hours.map((h, j) => (j === i ? { ...h, ...patch } : h)) })
-  const err = (k: string) => (form.errors[k] ? <Text className='field-error'>{form.errors[k]}</Text> : null)
+  const err = (k: string) => <FieldError error={form.errors[k]} />
   const num = (s: string) => (s.trim() === '' ? undefined : Number(s))
 
   const save = async () => {
@@ -95,9 +96,8 @@ function ServiceForm({ initial }: { initial: ServiceAdminOut | undefined }) {
       active: v.active,
       hours: v.hours,
     }
-    const r = await form.submit(serviceInput, raw, (d) => call('appointments', 'saveService', d))
+    const r = await form.send(appointmentsActions, 'saveService', raw)
     if (!r) return
-    useAppointments.getState().changed()
     if (r.displaced) {
       await Taro.showModal({ title: '已保存', content: `有${r.displaced}个已预约的时段不再开放，已通知相关居民。请在“预约窗口”的“需处理”中逐一联系。`, showCancel: false })
     } else {
@@ -120,9 +120,7 @@ function ServiceForm({ initial }: { initial: ServiceAdminOut | undefined }) {
         {Object.entries(form.errors)
           .filter(([k]) => k.startsWith('checklist'))
           .map(([k, m]) => (
-            <Text key={k} className='field-error'>
-              {m}
-            </Text>
+            <FieldError key={k} error={m} />
           ))}
         <Text className='appt-edit__label'>醒目提示（可不填）</Text>
         <Input className='appt-edit__input' value={v.notice} placeholder='如：仅上午 · 需空腹' maxLength={20} onChange={(notice: string) => change({ notice })} />

@@ -4,12 +4,13 @@ import { Text, View } from '@tarojs/components'
 import { Button, Input } from '@nutui/nutui-react-taro'
 import { localDay, startOfLocalDay } from '@common/time'
 import { appointmentsActions, type ServiceAdminOut } from '@server/features/appointments/actions'
-import { call, messageOf } from '@/core/api'
-import { toast, useQuery } from '@/core/hooks'
-import { PAGE, withQuery } from '@/core/routes'
+import { call } from '@/core/api'
+import { useQuery } from '@/core/hooks'
+import { useMutation } from '@/core/mutation'
+import { PAGE, linkTo } from '@/core/routes'
 import { isAdmin, useSession } from '@/core/session'
-import { useSubmit } from '@/core/submit'
 import { Chips } from '@/core/ui/Chips'
+import { FieldError } from '@/core/ui/FieldError'
 import { SignedIn } from '@/core/ui/Gate'
 import { Page } from '@/core/ui/Page'
 import { Async, Empty } from '@/core/ui/StateView'
@@ -59,7 +60,7 @@ function hoursText(s: ServiceAdminOut): string {
 
 function ServiceRow({ s }: { s: ServiceAdminOut }) {
   return (
-    <View className={`card appt-manage__service ${s.active ? '' : 'appt-manage__service--off'}`} role='link' onClick={() => void Taro.navigateTo({ url: withQuery(PAGE.apptEdit, { id: s.id }) })}>
+    <View className={`card appt-manage__service ${s.active ? '' : 'appt-manage__service--off'}`} role='link' onClick={() => void Taro.navigateTo({ url: linkTo('apptEdit', { id: s.id }) })}>
       <View className='appt-manage__row'>
         <Text className='appt-manage__name'>{s.name}</Text>
         <Text className='muted'>{s.active ? `每段${s.durationMinutes}分钟 · ${s.places}个名额` : '已停办'}</Text>
@@ -68,8 +69,6 @@ function ServiceRow({ s }: { s: ServiceAdminOut }) {
     </View>
   )
 }
-
-const closureInput = appointmentsActions.actions.addClosure.input
 
 function Closures({ services }: { services: ServiceAdminOut[] }) {
   const version = useAppointments((s) => s.version)
@@ -82,27 +81,22 @@ function Closures({ services }: { services: ServiceAdminOut[] }) {
   const [starts, setStarts] = useState('')
   const [ends, setEnds] = useState('')
   const [reason, setReason] = useState('')
-  const form = useSubmit()
+  const form = useMutation({ invalidate: [useAppointments] })
+  const removal = useMutation({ invalidate: [useAppointments] })
 
   const add = async () => {
-    const r = await form.submit(closureInput, { serviceId: serviceId || undefined, day: day ?? undefined, starts: starts || undefined, ends: ends || undefined, reason }, (d) => call('appointments', 'addClosure', d))
+    const raw = { serviceId: serviceId || undefined, day: day ?? undefined, starts: starts || undefined, ends: ends || undefined, reason }
+    const r = await form.send(appointmentsActions, 'addClosure', raw, {
+      success: (c) => (c.displaced ? { title: `已停办，${c.displaced}个预约受影响，已通知居民`, icon: 'none' } : '已添加停办安排'),
+    })
     if (!r) return
     setReason('')
     setStarts('')
     setEnds('')
-    useAppointments.getState().changed()
-    toast(r.displaced ? `已停办，${r.displaced}个预约受影响，已通知居民` : '已添加停办安排', r.displaced ? 'none' : 'success')
   }
 
-  const remove = async (id: number) => {
-    try {
-      const r = await call('appointments', 'removeClosure', { id })
-      useAppointments.getState().changed()
-      toast(r.displaced ? `已恢复开放，仍有${r.displaced}个预约需处理` : '已恢复开放', 'success')
-    } catch (err) {
-      toast(messageOf(err))
-    }
-  }
+  const remove = (id: number) =>
+    removal.send(appointmentsActions, 'removeClosure', { id }, { success: (r) => (r.displaced ? `已恢复开放，仍有${r.displaced}个预约需处理` : '已恢复开放') })
 
   return (
     <View>
@@ -131,15 +125,15 @@ function Closures({ services }: { services: ServiceAdminOut[] }) {
         <Chips label='停办的服务' columns={2} options={[{ value: 0, label: '全部服务' }, ...services.map((s) => ({ value: s.id, label: s.name }))]} value={serviceId} onChange={setServiceId} />
         <Text className='appt-manage__label'>日期</Text>
         <DayStrip days={days} value={day} onChange={(d) => { setDay(d); form.clear('day') }} now={now} label='停办日期' idPrefix='closure' noteOf={() => '选择'} />
-        {form.errors.day ? <Text className='field-error'>{form.errors.day}</Text> : null}
+        <FieldError error={form.errors.day} />
         <Text className='appt-manage__label'>时间（不填为全天）</Text>
         <View className='appt-manage__times'>
           <Input className='appt-manage__input' value={starts} placeholder='开始 09:00' maxLength={5} onChange={(v: string) => setStarts(v.trim())} />
           <Input className='appt-manage__input' value={ends} placeholder='结束 12:00' maxLength={5} onChange={(v: string) => setEnds(v.trim())} />
         </View>
-        {form.errors.starts || form.errors.ends ? <Text className='field-error'>{form.errors.starts ?? form.errors.ends}</Text> : null}
+        <FieldError error={form.errors.starts ?? form.errors.ends} />
         <Input className='appt-manage__input appt-manage__reason' value={reason} placeholder='停办原因，居民会看到（如：元旦放假）' maxLength={50} onChange={(v: string) => setReason(v)} />
-        {form.errors.reason ? <Text className='field-error'>{form.errors.reason}</Text> : null}
+        <FieldError error={form.errors.reason} />
         <Button type='primary' block loading={form.busy} onClick={() => void add()}>
           添加停办
         </Button>
@@ -148,7 +142,6 @@ function Closures({ services }: { services: ServiceAdminOut[] }) {
   )
 }
 
-const rulesInput = appointmentsActions.actions.setRules.input
 const RULE_FIELDS = [
   ['noShowLimit', '爽约次数上限', '次'],
   ['noShowWindowDays', '统计最近', '天'],
@@ -161,14 +154,13 @@ function RulesCard() {
   const admin = isAdmin(me)
   const rules = useQuery(() => call('appointments', 'rules', {}), [])
   const [edit, setEdit] = useState<Record<string, string> | null>(null)
-  const form = useSubmit()
+  const form = useMutation()
   const save = async () => {
     const raw = Object.fromEntries(Object.entries(edit ?? {}).map(([k, v]) => [k, v === '' ? undefined : Number(v)]))
-    const r = await form.submit(rulesInput, raw, (d) => call('appointments', 'setRules', d))
+    const r = await form.send(appointmentsActions, 'setRules', raw, { success: '已保存' })
     if (r) {
       setEdit(null)
       void rules.reload()
-      toast('已保存', 'success')
     }
   }
   return (
@@ -190,9 +182,7 @@ function RulesCard() {
               </View>
             ))}
             {Object.entries(form.errors).map(([k, m]) => (
-              <Text key={k} className='field-error'>
-                {m}
-              </Text>
+              <FieldError key={k} error={m} />
             ))}
             {admin ? (
               edit ? (

@@ -3,7 +3,7 @@ import { Text, View } from '@tarojs/components'
 import { Button } from '@nutui/nutui-react-taro'
 import { call } from '@/core/api'
 import { usePaged } from '@/core/hooks'
-import { PAGE, withQuery } from '@/core/routes'
+import { PAGE, linkTo } from '@/core/routes'
 import { SignedIn } from '@/core/ui/Gate'
 import { Page } from '@/core/ui/Page'
 import { Async, Empty } from '@/core/ui/StateView'
@@ -28,7 +28,7 @@ export default function MyBookingsPage() {
             {(items) => (
               <View>
                 {items.map((b) => (
-                  <BookingCard key={b.id} b={b} onClick={() => void Taro.navigateTo({ url: withQuery(PAGE.apptDetail, { id: b.id }) })} />
+                  <BookingCard key={b.id} b={b} onClick={() => void Taro.navigateTo({ url: linkTo('apptDetail', { id: b.id }) })} />
                 ))}
                 <Text className='appt-mine__more muted'>{list.hasMore ? '上滑加载更多' : '没有更多了'}</Text>
                 <View className='actions'>{book}</View>

@@ -4,7 +4,7 @@ import { Text, View } from '@tarojs/components'
 import { Input } from '@nutui/nutui-react-taro'
 import { call } from '@/core/api'
 import { usePaged, useQuery } from '@/core/hooks'
-import { PAGE, withQuery } from '@/core/routes'
+import { linkTo } from '@/core/routes'
 import { SignedIn } from '@/core/ui/Gate'
 import { Page } from '@/core/ui/Page'
 import { Async, Empty } from '@/core/ui/StateView'
@@ -34,7 +34,7 @@ export default function ProxyPage() {
                         key={r.id}
                         className='appt-proxy__resident'
                         role='link'
-                        onClick={() => void Taro.navigateTo({ url: withQuery(PAGE.apptServices, { for: r.id, forName: r.name }) })}
+                        onClick={() => void Taro.navigateTo({ url: linkTo('apptServices', { for: r.id, forName: r.name }) })}
                       >
                         <Text className='appt-proxy__name'>{r.name}</Text>
                         <Text className='muted'>{r.address} · {r.phone}</Text>
@@ -49,7 +49,7 @@ export default function ProxyPage() {
               {(items) => (
                 <View>
                   {items.map((b) => (
-                    <BookingCard key={b.id} b={b} who={`为 ${b.residentName}`} onClick={() => void Taro.navigateTo({ url: withQuery(PAGE.apptDetail, { id: b.id }) })} />
+                    <BookingCard key={b.id} b={b} who={`为 ${b.residentName}`} onClick={() => void Taro.navigateTo({ url: linkTo('apptDetail', { id: b.id }) })} />
                   ))}
                 </View>
               )}

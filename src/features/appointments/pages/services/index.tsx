@@ -3,7 +3,7 @@ import { Text, View } from '@tarojs/components'
 import { Button } from '@nutui/nutui-react-taro'
 import { call } from '@/core/api'
 import { useQuery } from '@/core/hooks'
-import { PAGE, withQuery } from '@/core/routes'
+import { PAGE, linkTo } from '@/core/routes'
 import { SignedIn } from '@/core/ui/Gate'
 import { Page } from '@/core/ui/Page'
 import { Async, Empty } from '@/core/ui/StateView'
@@ -35,7 +35,7 @@ export default function ServicesPage() {
                     key={s.id}
                     className='card appt-services__item'
                     role='link'
-                    onClick={() => void Taro.navigateTo({ url: withQuery(PAGE.apptBook, { serviceId: s.id, ...proxy }) })}
+                    onClick={() => void Taro.navigateTo({ url: linkTo('apptBook', { serviceId: s.id, ...proxy }) })}
                   >
                     <View className='appt-services__head'>
                       <Text className='appt-services__name'>{s.name}</Text>

@@ -1,9 +1,9 @@
 import Taro from '@tarojs/taro'
-import { useState } from 'react'
 import { Text, View } from '@tarojs/components'
 import { Button, Cell, CellGroup } from '@nutui/nutui-react-taro'
-import { call, messageOf } from '@/core/api'
+import { call } from '@/core/api'
 import { useQuery } from '@/core/hooks'
+import { useMutation } from '@/core/mutation'
 import { TAB } from '@/core/routes'
 import { useSession } from '@/core/session'
 import { Page } from '@/core/ui/Page'
@@ -15,21 +15,18 @@ import './index.scss'
  * the seeded demo accounts or as a brand-new resident; production H5 asks them to open the mini-program.
  */
 export default function LoginPage() {
-  const [busy, setBusy] = useState<string | null>(null)
+  const m = useMutation()
+  const busy = m.pending
   const community = useQuery(() => useSession.getState().loadCommunity(), [], { pullToRefresh: false })
   const enabled = community.data?.demoSignIn ?? false
   const demo = useQuery(() => call('auth', 'demoUsers', {}), [enabled], { enabled })
 
   const signIn = async (as: string) => {
-    setBusy(as)
-    try {
+    const signedIn = await m.run(async () => {
       await useSession.getState().signInDemo(as)
-      void Taro.reLaunch({ url: TAB.home })
-    } catch (err) {
-      void Taro.showToast({ title: messageOf(err), icon: 'none' })
-    } finally {
-      setBusy(null)
-    }
+      return true
+    }, { key: as })
+    if (signedIn) void Taro.reLaunch({ url: TAB.home })
   }
 
   if (!community.data) {

@@ -3,7 +3,7 @@ import { useState } from 'react'
 import { Text, View } from '@tarojs/components'
 import { call } from '@/core/api'
 import { usePaged } from '@/core/hooks'
-import { PAGE, withQuery } from '@/core/routes'
+import { linkTo } from '@/core/routes'
 import { isStaff, useSession } from '@/core/session'
 import { Chips } from '@/core/ui/Chips'
 import { SignedIn } from '@/core/ui/Gate'
@@ -57,7 +57,7 @@ export default function InboxPage() {
               {(items) => (
                 <View>
                   {items.map((r) => (
-                    <RequestCard key={r.id} r={r} showGrid onClick={() => void Taro.navigateTo({ url: withQuery(PAGE.hotlineDetail, { id: r.id }) })} />
+                    <RequestCard key={r.id} r={r} showGrid onClick={() => void Taro.navigateTo({ url: linkTo('hotlineDetail', { id: r.id }) })} />
                   ))}
                   <Text className='inbox__more muted'>{list.hasMore ? '上滑加载更多' : `共 ${list.total} 件`}</Text>
                 </View>

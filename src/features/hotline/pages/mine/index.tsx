@@ -3,7 +3,7 @@ import { Text, View } from '@tarojs/components'
 import { Button } from '@nutui/nutui-react-taro'
 import { call } from '@/core/api'
 import { usePaged } from '@/core/hooks'
-import { PAGE, withQuery } from '@/core/routes'
+import { PAGE, linkTo } from '@/core/routes'
 import { useSession } from '@/core/session'
 import { CallButton } from '@/core/ui/CallButton'
 import { SignedIn } from '@/core/ui/Gate'
@@ -38,7 +38,7 @@ export default function MyRequestsPage() {
               {(items) => (
                 <View>
                   {items.map((r) => (
-                    <RequestCard key={r.id} r={r} onClick={() => void Taro.navigateTo({ url: withQuery(PAGE.hotlineDetail, { id: r.id }) })} />
+                    <RequestCard key={r.id} r={r} onClick={() => void Taro.navigateTo({ url: linkTo('hotlineDetail', { id: r.id }) })} />
                   ))}
                   <Text className='hotline-mine__more muted'>{list.hasMore ? '上滑加载更多' : '没有更多了'}</Text>
                 </View>

@@ -1,23 +1,25 @@
 import Taro from '@tarojs/taro'
 import { Text, View } from '@tarojs/components'
 import { Button, TextArea } from '@nutui/nutui-react-taro'
-import { submitInput } from '@server/features/hotline/actions'
+import { hotlineActions } from '@server/features/hotline/actions'
 import { call } from '@/core/api'
 import { useDraft } from '@/core/draft'
-import { useSubmit } from '@/core/submit'
 import { useQuery } from '@/core/hooks'
-import { PAGE, withQuery } from '@/core/routes'
+import { useMutation } from '@/core/mutation'
+import { linkTo } from '@/core/routes'
 import { useSession } from '@/core/session'
 import { askForNotices } from '@/core/subscribe'
 import { photoUploadAvailable, type Uploaded } from '@/core/upload'
 import { CallButton } from '@/core/ui/CallButton'
 import { DraftBanner } from '@/core/ui/DraftBanner'
 import { Chips } from '@/core/ui/Chips'
+import { FieldError } from '@/core/ui/FieldError'
 import { SignedIn } from '@/core/ui/Gate'
 import { Page } from '@/core/ui/Page'
 import { RegisterFirst } from '@/core/ui/RegisterFirst'
 import { Async } from '@/core/ui/StateView'
 import { PhotoPicker } from '../../components/PhotoPicker'
+import { atLeast } from '../../labels'
 import { useHotline } from '../../store'
 import './index.scss'
 
@@ -34,20 +36,21 @@ function RequestForm() {
   const hotline = useSession((s) => s.community?.hotline)
   const categories = useQuery(() => call('hotline', 'categories', {}), [])
   const draft = useDraft(`draft.hotline.${me?.id ?? 0}`, () => ({ categoryId: null as number | null, description: '', photos: [] as Uploaded[] }))
-  const form = useSubmit()
+  const form = useMutation({ invalidate: [useHotline] })
   const { errors } = form
   const v = draft.value
 
   const submit = async () => {
     askForNotices()
-    const created = await form.submit(submitInput, { categoryId: v.categoryId ?? undefined, description: v.description, photoIds: v.photos.map((p) => p.id) }, (d) =>
-      call('hotline', 'submit', d, { idempotencyKey: draft.idempotencyKey() }),
+    const created = await form.send(
+      hotlineActions,
+      'submit',
+      { categoryId: v.categoryId ?? undefined, description: v.description, photoIds: v.photos.map((p) => p.id) },
+      { idempotencyKey: draft.idempotencyKey(), success: { title: '已提交，网格员会尽快联系您', icon: 'none' } },
     )
     if (!created) return
     draft.clear()
-    useHotline.getState().changed()
-    void Taro.showToast({ title: '已提交，网格员会尽快联系您', icon: 'none' })
-    void Taro.redirectTo({ url: withQuery(PAGE.hotlineDetail, { id: created.id }) })
+    void Taro.redirectTo({ url: linkTo('hotlineDetail', { id: created.id }) })
   }
 
   if (!me?.household) return <RegisterFirst why='登记住户信息后，诉求会直接送到您所在网格的网格员。' />
@@ -74,7 +77,7 @@ function RequestForm() {
             />
           )}
         </Async>
-        {errors.categoryId ? <Text className='field-error'>{errors.categoryId}</Text> : null}
+        <FieldError error={errors.categoryId} />
         <Text className='hotline-new__label'>具体情况</Text>
         <TextArea
           className='hotline-new__text'
@@ -82,18 +85,18 @@ function RequestForm() {
           maxLength={1000}
           showCount
           autoSize
-          placeholder='请写清楚什么事、在哪里、希望怎么解决（至少5个字）'
+          placeholder={`请写清楚什么事、在哪里、希望怎么解决${atLeast(hotlineActions.actions.submit.input.shape.description)}`}
           onChange={(description: string) => {
             draft.update({ description })
             form.clear('description')
           }}
         />
-        {errors.description ? <Text className='field-error'>{errors.description}</Text> : null}
+        <FieldError error={errors.description} />
         {photoUploadAvailable() ? (
           <>
             <Text className='hotline-new__label'>照片（可选，最多3张）</Text>
             <PhotoPicker value={v.photos} onChange={(photos) => draft.update({ photos })} />
-            {errors.photoIds ? <Text className='field-error'>{errors.photoIds}</Text> : null}
+            <FieldError error={errors.photoIds} />
           </>
         ) : null}
       </View>

@@ -1,10 +1,12 @@
 import { useState } from 'react'
 import { Text, View } from '@tarojs/components'
 import { Button, Input, Switch } from '@nutui/nutui-react-taro'
-import type { CategoryOut, ServiceLevels } from '@server/features/hotline/actions'
-import { ApiError, call, messageOf } from '@/core/api'
-import { toast, useQuery } from '@/core/hooks'
+import { hotlineActions, type CategoryOut, type ServiceLevels } from '@server/features/hotline/actions'
+import { call } from '@/core/api'
+import { useQuery } from '@/core/hooks'
+import { useMutation } from '@/core/mutation'
 import { isAdmin, isStaff } from '@/core/session'
+import { FieldError } from '@/core/ui/FieldError'
 import { SignedIn } from '@/core/ui/Gate'
 import { Page } from '@/core/ui/Page'
 import { Async } from '@/core/ui/StateView'
@@ -30,18 +32,12 @@ export default function HotlineSettingsPage() {
 function QuickReplies() {
   const q = useQuery(() => call('hotline', 'quickReplies', {}), [])
   const [text, setText] = useState('')
-  const [error, setError] = useState('')
-  const save = async (run: () => Promise<{ id: number; text: string }[]>, done: string) => {
-    try {
-      await run()
-      await q.reload()
-      setText('')
-      setError('')
-      toast(done, 'success')
-    } catch (err) {
-      if (err instanceof ApiError) setError(err.fields.text ?? '')
-      toast(messageOf(err))
-    }
+  const m = useMutation({ invalidate: [q] })
+  const add = async () => {
+    if (await m.send(hotlineActions, 'saveQuickReply', { text }, { success: '已添加' })) setText('')
+  }
+  const remove = async (id: number) => {
+    if (await m.send(hotlineActions, 'deleteQuickReply', { id }, { success: '已删除' })) setText('')
   }
   return (
     <View>
@@ -54,7 +50,7 @@ function QuickReplies() {
               {list.map((r) => (
                 <View key={r.id} className='hotline-settings__row'>
                   <Text className='hotline-settings__text'>{r.text}</Text>
-                  <Text className='hotline-settings__delete' onClick={() => void save(() => call('hotline', 'deleteQuickReply', { id: r.id }), '已删除')}>
+                  <Text className='hotline-settings__delete' onClick={() => void remove(r.id)}>
                     删除
                   </Text>
                 </View>
@@ -63,8 +59,8 @@ function QuickReplies() {
           )}
         </Async>
         <Input className='hotline-settings__input hotline-settings__quick' value={text} maxLength={200} placeholder='例如：您好，已收到，今天内上门查看。' onChange={(v: string) => setText(v)} />
-        {error ? <Text className='field-error'>{error}</Text> : null}
-        <Button type='primary' fill='outline' block onClick={() => void save(() => call('hotline', 'saveQuickReply', { text }), '已添加')}>
+        <FieldError error={m.errors.text} />
+        <Button type='primary' fill='outline' block onClick={() => void add()}>
           添加常用回复
         </Button>
       </View>
@@ -75,18 +71,9 @@ function QuickReplies() {
 function Categories() {
   const q = useQuery(() => call('hotline', 'categories', { all: true }), [])
   const [name, setName] = useState('')
-  const [error, setError] = useState('')
+  const m = useMutation({ invalidate: [q] })
   const save = async (input: { id?: number; name: string; active: boolean }) => {
-    try {
-      await call('hotline', 'saveCategory', input)
-      await q.reload()
-      if (!input.id) setName('')
-      setError('')
-      toast('已保存', 'success')
-    } catch (err) {
-      if (err instanceof ApiError) setError(err.fields.name ?? '')
-      toast(messageOf(err))
-    }
+    if ((await m.send(hotlineActions, 'saveCategory', input, { success: '已保存' })) && !input.id) setName('')
   }
   return (
     <View>
@@ -105,7 +92,7 @@ function Categories() {
           )}
         </Async>
         <Input className='hotline-settings__input hotline-settings__category' value={name} maxLength={12} placeholder='新类别名称，如：养老服务' onChange={(v: string) => setName(v)} />
-        {error ? <Text className='field-error'>{error}</Text> : null}
+        <FieldError error={m.errors.name} />
         <Button type='primary' fill='outline' block onClick={() => void save({ name, active: true })}>
           添加类别
         </Button>
@@ -129,26 +116,19 @@ function Levels() {
 function LevelsForm({ levels, onSaved }: { levels: ServiceLevels; onSaved: () => void }) {
   const [first, setFirst] = useState(String(levels.firstResponseHours))
   const [escalate, setEscalate] = useState(String(levels.autoEscalateHours))
-  const [errors, setErrors] = useState<Record<string, string>>({})
+  const m = useMutation()
   const save = async () => {
-    try {
-      await call('hotline', 'setServiceLevels', { firstResponseHours: Number(first), autoEscalateHours: Number(escalate) })
-      setErrors({})
-      toast('已保存', 'success')
-      onSaved()
-    } catch (err) {
-      if (err instanceof ApiError) setErrors(err.fields)
-      toast(messageOf(err))
-    }
+    const input = { firstResponseHours: Number(first), autoEscalateHours: Number(escalate) }
+    if (await m.send(hotlineActions, 'setServiceLevels', input, { success: '已保存' })) onSaved()
   }
   return (
     <View>
       <Text className='hotline-settings__label'>首次响应时限（小时）</Text>
       <Input className='hotline-settings__input' type='digit' value={first} onChange={(v: string) => setFirst(v)} />
-      {errors.firstResponseHours ? <Text className='field-error'>{errors.firstResponseHours}</Text> : null}
+      <FieldError error={m.errors.firstResponseHours} />
       <Text className='hotline-settings__label'>无人响应自动上报社区（小时）</Text>
       <Input className='hotline-settings__input' type='digit' value={escalate} onChange={(v: string) => setEscalate(v)} />
-      {errors.autoEscalateHours ? <Text className='field-error'>{errors.autoEscalateHours}</Text> : null}
+      <FieldError error={m.errors.autoEscalateHours} />
       <Text className='muted'>居民办结后 {levels.reopenDays} 天内可重新打开。</Text>
       <Button type='primary' block onClick={() => void save()}>
         保存时限

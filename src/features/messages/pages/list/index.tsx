@@ -3,9 +3,10 @@ import { useEffect } from 'react'
 import { Text, View } from '@tarojs/components'
 import { Button } from '@nutui/nutui-react-taro'
 import { formatDateTime } from '@common/time'
-import type { MessageOut } from '@server/features/messages/actions'
-import { call, messageOf } from '@/core/api'
-import { toast, usePaged } from '@/core/hooks'
+import { messageActions, type MessageOut } from '@server/features/messages/actions'
+import { call } from '@/core/api'
+import { usePaged } from '@/core/hooks'
+import { useMutation } from '@/core/mutation'
 import { SignedIn } from '@/core/ui/Gate'
 import { Page } from '@/core/ui/Page'
 import { Async, Empty } from '@/core/ui/StateView'
@@ -19,6 +20,7 @@ export default function MessagesPage() {
     return p
   }, [])
   const unread = useMessages((s) => s.unread)
+  const m = useMutation()
 
   const open = async (m: MessageOut) => {
     if (!m.read) {
@@ -28,15 +30,7 @@ export default function MessagesPage() {
     if (m.link) void Taro.navigateTo({ url: m.link })
   }
 
-  const readAll = async () => {
-    try {
-      const { unread: left } = await call('messages', 'markRead', { all: true })
-      useMessages.getState().set(left)
-      await list.reload()
-    } catch (err) {
-      toast(messageOf(err))
-    }
-  }
+  const readAll = () => m.send(messageActions, 'markRead', { all: true }, { invalidate: [(r) => useMessages.getState().set(r.unread), list] })
 
   useEffect(() => () => void useMessages.getState().refresh().catch(() => undefined), [])
 

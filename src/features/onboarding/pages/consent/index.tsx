@@ -2,7 +2,8 @@ import Taro from '@tarojs/taro'
 import { useState } from 'react'
 import { Text, View } from '@tarojs/components'
 import { Button, Checkbox } from '@nutui/nutui-react-taro'
-import { call, messageOf } from '@/core/api'
+import { call } from '@/core/api'
+import { useMutation } from '@/core/mutation'
 import { PAGE, TAB } from '@/core/routes'
 import { useSession } from '@/core/session'
 import { Page } from '@/core/ui/Page'
@@ -12,7 +13,7 @@ import './index.scss'
 /** First open: the notice, a box that is not ticked, and nothing personal collected before it is ticked. */
 export default function ConsentPage() {
   const [agreed, setAgreed] = useState(false)
-  const [busy, setBusy] = useState(false)
+  const m = useMutation()
   const community = useSession((s) => s.community)
 
   const accept = async () => {
@@ -20,18 +21,15 @@ export default function ConsentPage() {
       void Taro.showToast({ title: '请先勾选同意隐私保护指引', icon: 'none' })
       return
     }
-    setBusy(true)
-    try {
+    // The version accepted is the one the community publishes now, loaded first if the app has not yet.
+    const me = await m.run(async () => {
       const version = community?.privacyVersion ?? (await useSession.getState().loadCommunity()).privacyVersion
-      const me = await call('account', 'consent', { version })
-      useSession.getState().setMe(me)
-      if (me.household) void Taro.switchTab({ url: TAB.grid })
-      else void Taro.redirectTo({ url: PAGE.register })
-    } catch (err) {
-      void Taro.showToast({ title: messageOf(err), icon: 'none' })
-    } finally {
-      setBusy(false)
-    }
+      return call('account', 'consent', { version })
+    })
+    if (!me) return
+    useSession.getState().setMe(me)
+    if (me.household) void Taro.switchTab({ url: TAB.grid })
+    else void Taro.redirectTo({ url: PAGE.register })
   }
 
   const decline = () => {
@@ -60,7 +58,7 @@ export default function ConsentPage() {
         <Checkbox className='consent__check' checked={agreed} onChange={(v: boolean) => setAgreed(v)} label='我已阅读并同意《隐私保护指引》' />
       </View>
       <View className='actions'>
-        <Button type='primary' size='large' block disabled={!agreed} loading={busy} onClick={() => void accept()}>
+        <Button type='primary' size='large' block disabled={!agreed} loading={m.busy} onClick={() => void accept()}>
           同意并继续
         </Button>
         <Button size='large' block fill='none' onClick={decline}>

@@ -5,7 +5,7 @@ import { SearchBar } from '@nutui/nutui-react-taro'
 import type { Role } from '@common/contract'
 import { call } from '@/core/api'
 import { usePaged } from '@/core/hooks'
-import { PAGE, withQuery } from '@/core/routes'
+import { linkTo } from '@/core/routes'
 import { Chips } from '@/core/ui/Chips'
 import { SignedIn } from '@/core/ui/Gate'
 import { Page } from '@/core/ui/Page'
@@ -44,7 +44,7 @@ export default function PeoplePage() {
                 <View>
                   <Text className='people__count muted'>共 {list.total} 人</Text>
                   {people.map((p) => (
-                    <View key={p.id} className='people__item' role='link' onClick={() => void Taro.navigateTo({ url: withQuery(PAGE.person, { id: p.id }) })}>
+                    <View key={p.id} className='people__item' role='link' onClick={() => void Taro.navigateTo({ url: linkTo('person', { id: p.id }) })}>
                       <View className='people__row'>
                         <Text className='people__name'>{p.name}</Text>
                         <Text className='people__phone'>{p.phone}</Text>

@@ -2,13 +2,15 @@ import Taro, { useRouter } from '@tarojs/taro'
 import { useState } from 'react'
 import { Text, View } from '@tarojs/components'
 import { Button, Input, Switch } from '@nutui/nutui-react-taro'
-import { GRANTABLE_ROLES, type PersonOut } from '@server/features/people/actions'
+import { GRANTABLE_ROLES, peopleActions, type PersonOut } from '@server/features/people/actions'
 import type { GridOut, TeamOut } from '@server/features/community/actions'
-import { ApiError, call, messageOf } from '@/core/api'
-import { toast, useQuery } from '@/core/hooks'
-import { PAGE, withQuery } from '@/core/routes'
+import { call } from '@/core/api'
+import { useQuery } from '@/core/hooks'
+import { useMutation } from '@/core/mutation'
+import { linkTo } from '@/core/routes'
 import { isAdmin, useSession } from '@/core/session'
 import { Chips } from '@/core/ui/Chips'
+import { FieldError } from '@/core/ui/FieldError'
 import { SignedIn } from '@/core/ui/Gate'
 import { Page } from '@/core/ui/Page'
 import { Async } from '@/core/ui/StateView'
@@ -38,26 +40,17 @@ function PersonView({ person, grids, teams, canEdit }: { person: PersonOut; grid
   const [teamId, setTeamId] = useState<number | null>(person.team?.id ?? null)
   const [leader, setLeader] = useState(person.team?.leader ?? false)
   const [workPhone, setWorkPhone] = useState(person.workPhone ?? '')
-  const [errors, setErrors] = useState<Record<string, string>>({})
-  const [busy, setBusy] = useState(false)
+  const m = useMutation({ invalidate: [usePeople] })
+  const { errors } = m
 
   const toggle = <T,>(list: T[], v: T) => (list.includes(v) ? list.filter((x) => x !== v) : [...list, v])
 
   const save = async () => {
-    setBusy(true)
-    setErrors({})
-    try {
-      const saved = await call('people', 'assign', { userId: p.id, roles, gridIds, teamId, leader, workPhone: workPhone.trim() || null })
-      setP(saved)
-      usePeople.getState().changed()
-      if (saved.id === useSession.getState().me?.id) void useSession.getState().ensure()
-      toast('已保存', 'success')
-    } catch (err) {
-      if (err instanceof ApiError) setErrors(err.fields)
-      toast(messageOf(err))
-    } finally {
-      setBusy(false)
-    }
+    const saved = await m.send(peopleActions, 'assign', { userId: p.id, roles, gridIds, teamId, leader, workPhone: workPhone.trim() || null }, { success: '已保存' })
+    if (!saved) return
+    setP(saved)
+    // Changing one's own roles changes what 我的 shows.
+    if (saved.id === useSession.getState().me?.id) void useSession.getState().ensure()
   }
 
   return (
@@ -81,13 +74,13 @@ function PersonView({ person, grids, teams, canEdit }: { person: PersonOut; grid
         <View className='card person__edit'>
           <Text className='person__label'>角色（可多选）</Text>
           <Chips label='角色' columns={2} options={GRANTABLE_ROLES.map((r) => ({ value: r, label: ROLE_LABELS[r] }))} value={roles} onChange={(r) => setRoles(toggle(roles, r))} />
-          {errors.roles ? <Text className='field-error'>{errors.roles}</Text> : null}
+          <FieldError error={errors.roles} />
 
           {roles.includes('grid_worker') ? (
             <View>
               <Text className='person__label'>负责网格</Text>
               <Chips label='负责网格' columns={3} options={grids.map((g) => ({ value: g.id, label: g.name }))} value={gridIds} onChange={(g) => setGridIds(toggle(gridIds, g))} />
-              {errors.gridIds ? <Text className='field-error'>{errors.gridIds}</Text> : null}
+              <FieldError error={errors.gridIds} />
             </View>
           ) : null}
 
@@ -95,7 +88,7 @@ function PersonView({ person, grids, teams, canEdit }: { person: PersonOut; grid
             <View>
               <Text className='person__label'>工作电话（居民拨打的号码）</Text>
               <Input className='person__work-phone' type='tel' value={workPhone} placeholder='手机号或 0516-83861234' maxLength={16} onChange={(v: string) => setWorkPhone(v)} />
-              {errors.workPhone ? <Text className='field-error'>{errors.workPhone}</Text> : null}
+              <FieldError error={errors.workPhone} />
             </View>
           ) : null}
 
@@ -103,7 +96,7 @@ function PersonView({ person, grids, teams, canEdit }: { person: PersonOut; grid
             <View>
               <Text className='person__label'>所属志愿队</Text>
               <Chips label='所属志愿队' columns={2} options={teams.map((t) => ({ value: t.id, label: t.name.replace('红石榴', '') }))} value={teamId} onChange={setTeamId} />
-              {errors.teamId ? <Text className='field-error'>{errors.teamId}</Text> : null}
+              <FieldError error={errors.teamId} />
               <View className='person__leader'>
                 <Text>担任队长</Text>
                 <Switch checked={leader} onChange={(v: boolean) => setLeader(v)} />
@@ -111,7 +104,7 @@ function PersonView({ person, grids, teams, canEdit }: { person: PersonOut; grid
             </View>
           ) : null}
 
-          <Button className='person__save' type='primary' size='large' block loading={busy} onClick={() => void save()}>
+          <Button className='person__save' type='primary' size='large' block loading={m.busy} onClick={() => void save()}>
             保存角色
           </Button>
         </View>
@@ -120,7 +113,7 @@ function PersonView({ person, grids, teams, canEdit }: { person: PersonOut; grid
       )}
       <View className='actions'>
         {p.address ? (
-          <Button type='primary' fill='outline' size='large' block onClick={() => void Taro.navigateTo({ url: withQuery(PAGE.apptServices, { for: p.id, forName: p.name }) })}>
+          <Button type='primary' fill='outline' size='large' block onClick={() => void Taro.navigateTo({ url: linkTo('apptServices', { for: p.id, forName: p.name }) })}>
             为其代办预约
           </Button>
         ) : null}

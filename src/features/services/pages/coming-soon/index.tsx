@@ -1,16 +1,18 @@
 import Taro, { useRouter } from '@tarojs/taro'
 import { useEffect } from 'react'
 import { Text, View } from '@tarojs/components'
+import { serviceEntries } from '@/core/entries'
 import { useSession } from '@/core/session'
 import { CallButton } from '@/core/ui/CallButton'
 import { Page } from '@/core/ui/Page'
 import { Empty } from '@/core/ui/StateView'
-import { serviceByKey } from '../../catalog'
+import * as registry from '@/features/registry'
 import './index.scss'
 
 /** An honest placeholder: what the service will do, that it is not open yet, and the hotline that works today. */
 export default function ComingSoonPage() {
-  const service = serviceByKey(useRouter().params.service)
+  const key = useRouter().params.service
+  const service = serviceEntries(Object.values(registry)).find((s) => s.key === key)
   const hotline = useSession((s) => s.community?.hotline)
   useEffect(() => {
     if (service) void Taro.setNavigationBarTitle({ title: service.title })

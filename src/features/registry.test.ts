@@ -1,0 +1,107 @@
+import Taro from '@tarojs/taro'
+import type { Me } from '@server/features/account/actions'
+import { setTokenSource } from '@/core/api'
+import { ME_GROUPS, groupCells, loadCounts, serviceEntries, viewOf, wantsCounts } from '@/core/entries'
+import { PAGE } from '@/core/routes'
+import * as registry from './registry'
+
+const FEATURES = Object.values(registry)
+const request = Taro.request as unknown as jest.Mock
+
+const person = (roles: Me['roles'], extra: Partial<Me> = {}): Me => ({
+  id: 1,
+  name: '测试',
+  phone: null,
+  roles,
+  household: null,
+  elderMode: false,
+  consent: { required: 'v1', accepted: 'v1', acceptedAt: null },
+  gridIds: [],
+  team: null,
+  ...extra,
+})
+
+/** 我的 as this person sees it: each shown group with its cells' title and description, in order. */
+function meFor(me: Me, counts?: Record<string, unknown>) {
+  return ME_GROUPS.map((g) => [g.title, groupCells(FEATURES, g.key).filter((c) => c.visible(me)).map((c) => viewOf(c, me, counts)).map((v) => `${v.title}｜${v.description}`)] as const).filter(
+    ([, cells]) => cells.length > 0,
+  )
+}
+
+beforeEach(() => {
+  request.mockReset()
+  setTokenSource({ get: () => 'tok', onRejected: async () => false })
+})
+
+test('首页 shows the four services in their order; those not built yet lead to 即将开放', () => {
+  const services = serviceEntries(FEATURES)
+  expect(services.map((s) => [s.key, s.title, s.page])).toEqual([
+    ['hotline', '服务热线', PAGE.hotlineMine],
+    ['appointments', '办事预约', PAGE.apptServices],
+    ['shuttle', '高铁站班车', undefined],
+    ['events', '活动与志愿', undefined],
+  ])
+})
+
+test('a resident sees their own services only', () => {
+  expect(meFor(person(['resident']))).toEqual([['我的服务', ['消息中心｜诉求回复与办理进度', '我的诉求｜服务热线的诉求和办理进度', '我的预约｜办事预约的预约码、改约和取消']]])
+})
+
+test('an admin sees the community workbench in its order, and no resident cells', () => {
+  expect(meFor(person(['staff', 'admin']))).toEqual([
+    ['我的服务', ['消息中心｜诉求回复与办理进度']],
+    [
+      '社区工作台',
+      [
+        '人员与角色｜查找居民，设置网格员、志愿者、工作人员',
+        '诉求队列｜各网格诉求、上报社区的诉求',
+        '预约窗口｜当天预约名单、扫码签到、办结与出票',
+        '预约设置｜服务项目、开放时间、停办安排、爽约规则',
+        '定星看板｜各网格、网格员的响应、办结与评价',
+        '热线设置｜诉求类别、服务时限、常用回复',
+        '公告管理｜发布、撤回社区公告',
+      ],
+    ],
+  ])
+  expect(meFor(person(['staff']))[1][1][0]).toBe('人员与角色｜查找居民与工作人员')
+})
+
+test('常用回复 is for grid workers who are not staff (staff keep it in 热线设置)', () => {
+  const grid = (me: Me) => meFor(me).find(([title]) => title === '网格员工作台')?.[1]
+  expect(grid(person(['grid_worker']))).toEqual(['网格诉求处理｜受理、回复、办结本网格居民的诉求', '代办预约｜为本网格居民预约社区服务', '常用回复｜回复居民时一键选用'])
+  expect(grid(person(['grid_worker', 'staff']))).toEqual(['网格诉求处理｜受理、回复、办结本网格居民的诉求', '代办预约｜为本网格居民预约社区服务'])
+})
+
+test("a volunteer's team says whether they lead it, and leads to the coming-soon page", () => {
+  const team = (leader: boolean) => person(['resident', 'volunteer'], { team: { id: 1, name: '红石榴邻里互助队', leader } })
+  expect(meFor(team(true)).at(-1)).toEqual(['志愿服务', ['红石榴邻里互助队｜队长 · 服务班次即将开放']])
+  expect(meFor(team(false)).at(-1)).toEqual(['志愿服务', ['红石榴邻里互助队｜队员 · 服务班次即将开放']])
+  const cell = groupCells(FEATURES, 'volunteer')[0]
+  expect(viewOf(cell, team(true), undefined).url).toBe(`${PAGE.comingSoon}?service=events`)
+})
+
+test('workbench counts are loaded only for those who answer requests, and read into the cells', async () => {
+  expect(wantsCounts(FEATURES, person(['resident']))).toBe(false)
+  expect(wantsCounts(FEATURES, person(['grid_worker']))).toBe(true)
+  request.mockResolvedValue({ statusCode: 200, data: { ok: true, data: { items: [], counts: { new: 2, inProgress: 3, overdue: 1, escalated: 4 } } } })
+  const me = person(['grid_worker', 'staff'])
+  const counts = await loadCounts(FEATURES, me)
+  expect(request).toHaveBeenCalledTimes(1)
+  expect(request.mock.calls[0][0].data).toMatchObject({ action: 'inbox', data: { view: 'open', pageSize: 1 } })
+  const shown = meFor(me, counts)
+  expect(shown[1][1][1]).toBe('诉求队列｜已上报 4 · 待受理 2 · 处理中 3 · 超时 1')
+  expect(shown[2][1][0]).toBe('网格诉求处理｜待受理 2 · 处理中 3 · 超时 1')
+})
+
+test('a failed count leaves the plain descriptions', async () => {
+  request.mockResolvedValue({ statusCode: 403, data: { ok: false, error: { code: 'FORBIDDEN', message: '您没有权限进行此操作' } } })
+  const me = person(['grid_worker'])
+  const counts = await loadCounts(FEATURES, me)
+  expect(counts).toEqual({})
+  expect(meFor(me, counts)[1][1][0]).toBe('网格诉求处理｜受理、回复、办结本网格居民的诉求')
+})
+
+test('cell keys are unique across features', () => {
+  const keys = ME_GROUPS.flatMap((g) => groupCells(FEATURES, g.key).map((c) => c.key))
+  expect(new Set(keys).size).toBe(keys.length)
+})
