@@ -1,6 +1,7 @@
 // Who is asking, and for whom. A booking is seen by the resident it is for, whoever booked it for them (代办) and
 // staff; anyone else gets 404. Booking for someone else is for grid workers (residents of their own grids) and
 // staff (anyone); every other attempt is an authorization refusal, 403 like any other.
+import { STAFF_ROLES } from '../../../common/contract'
 import { hasRole, type AuthedCtx, type Services } from '../../core/context'
 import { forbidden, notFound } from '../../core/errors'
 import { blockFrom, blockMessage, noShowsMatterSince, type Block } from '../../core/no-show'
@@ -14,7 +15,7 @@ export type Row = repo.BookingRow
 
 export const callerOf = (ctx: AuthedCtx): Caller => ({
   userId: ctx.actor.userId,
-  staff: hasRole(ctx.actor, 'staff', 'admin'),
+  staff: hasRole(ctx.actor, ...STAFF_ROLES),
   worker: hasRole(ctx.actor, 'grid_worker'),
 })
 

@@ -5,6 +5,7 @@ import { defineDomain, mutation, query } from '../../../common/contract'
 import { pageInput, type Page } from '../../../common/paging'
 import { idCardNumber, personName } from '../../../common/personal'
 import { clockTime, localDate, recordId, text, wholeNumber } from '../../../common/schemas'
+import { codeSchema } from '../../../common/codes'
 
 export type ServiceKind = 'general' | 'ticket'
 export type BookingStatus = 'booked' | 'checked_in' | 'done' | 'no_show' | 'cancelled'
@@ -171,12 +172,7 @@ const bookingId = z.object({ id: recordId('预约编号') })
 const instant = (label: string) => z.iso.datetime({ error: `${label}无效，请重新选择`, offset: true })
 
 /** Booking codes are typed from a screen by staff: eight of the characters that cannot be mistaken for others. */
-export const CODE_ALPHABET = '23456789ABCDEFGHJKMNPQRSTUVWXYZ'
-export const bookingCode = z
-  .string({ error: '请填写预约码' })
-  .trim()
-  .transform((s) => s.toUpperCase().replace(/[\s-]/g, ''))
-  .pipe(z.string().regex(new RegExp(`^[${CODE_ALPHABET}]{8}$`), '预约码应为8位字母和数字'))
+export const bookingCode = codeSchema('预约码')
 
 export const tripInput = z.object({
   travelDate: localDate('出行日期'),

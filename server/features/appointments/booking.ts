@@ -7,7 +7,7 @@
 // places right after the service, then the person's standing (a no-show block, a booking that day) in one read,
 // so those refusals that say more than 「已约满」 still reach the people they apply to.
 import type { z } from 'zod'
-import type { Page } from '../../../common/paging'
+import { toPage, type Page } from '../../../common/paging'
 import { maskIdCard } from '../../../common/idcard'
 import { maskPhone } from '../../../common/mask'
 import { addressText } from '../../../common/address'
@@ -247,12 +247,12 @@ export async function get(ctx: AuthedCtx, id: number): Promise<BookingDetail> {
 
 export async function mine(ctx: AuthedCtx, page: number, pageSize: number): Promise<Page<BookingSummary>> {
   const { items, total } = await repo.bookingsOfResident(ctx.db, ctx.actor.userId, ctx.clock().toISOString(), page, pageSize)
-  return { items: items.map(toSummary), total, page, pageSize, hasMore: page * pageSize < total }
+  return toPage(items.map(toSummary), total, page, pageSize)
 }
 
 export async function madeByMe(ctx: AuthedCtx, page: number, pageSize: number): Promise<Page<BookingSummary & { residentName: string }>> {
   const { items, total } = await repo.bookingsMadeBy(ctx.db, ctx.actor.userId, page, pageSize)
-  return { items: items.map((r) => ({ ...toSummary(r), residentName: r.residentName ?? '居民' })), total, page, pageSize, hasMore: page * pageSize < total }
+  return toPage(items.map((r) => ({ ...toSummary(r), residentName: r.residentName ?? '居民' })), total, page, pageSize)
 }
 
 /** 代办: the residents of the grid worker's own grids, to book for. */

@@ -50,6 +50,10 @@ describe.each(engines())('booking storm on %s', (engine) => {
     expect(new Set(refused.map((s) => s.message))).toEqual(new Set(['该时段已约满，请选择其他时段']))
     expect(await live()).toHaveLength(PLACES)
     expect(await unit()).toEqual({ places: PLACES, taken: PLACES })
+    // The refused wrote nothing, not even their idempotency keys, whether refused by the early read or by the
+    // conditional take inside their transaction (which rolled their claim back with it).
+    const keys = await t.db.selectFrom('idempotency_keys').select('key').where('action', '=', 'appointments.book').execute()
+    expect(keys).toHaveLength(PLACES)
   })
 
   test('everyone tapping twice at once (same idempotency key) still holds each person to one booking', async () => {

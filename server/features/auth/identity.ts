@@ -3,7 +3,7 @@
 import { createHash } from 'node:crypto'
 import type { Role } from '../../../common/contract'
 import type { Actor, Services } from '../../core/context'
-import type { Db } from '../../db/connect'
+import * as repo from './repo'
 
 export const hashToken = (token: string) => createHash('sha256').update(token).digest('hex')
 
@@ -19,29 +19,6 @@ export interface Identified {
   actor: Actor
   /** The caller's earlier use of the request's idempotency key: null when unused; absent when none was given. */
   prior?: PriorKey | null
-}
-
-/**
- * The caller, their roles and whether they accepted the current privacy notice — and, for a mutation with an
- * idempotency key, what that key answered before — in one statement: every request starts here, refused ones
- * included. One row per role (or one without a role).
- */
-function actorQuery(db: Db, key: string | undefined) {
-  const q = db
-    .selectFrom('users')
-    .innerJoin('community', (join) => join.on('community.id', '=', 1))
-    .leftJoin('user_roles', 'user_roles.user_id', 'users.id')
-    .select(['users.id as userId', 'users.consent_version as consentVersion', 'community.privacy_version as privacyVersion', 'user_roles.role as role'])
-    .where('users.deleted_at', 'is', null)
-  if (key === undefined) return q.select((eb) => [eb.val<string | null>(null).as('keyAction'), eb.val<string | null>(null).as('keyFingerprint'), eb.val<string | null>(null).as('keyResponse'), eb.val<string | null>(null).as('keyCreatedAt')])
-  return q
-    .leftJoin('idempotency_keys', (join) => join.onRef('idempotency_keys.user_id', '=', 'users.id').on('idempotency_keys.key', '=', key))
-    .select([
-      'idempotency_keys.action as keyAction',
-      'idempotency_keys.fingerprint as keyFingerprint',
-      'idempotency_keys.response as keyResponse',
-      'idempotency_keys.created_at as keyCreatedAt',
-    ])
 }
 
 type ActorRow = {
@@ -70,7 +47,7 @@ function identified(rows: ActorRow[], key: string | undefined): Identified | nul
 
 export async function resolveSession(services: Services, token: string, key?: string): Promise<Identified | null> {
   if (!token || token.length > 200) return null
-  const rows = await actorQuery(services.db, key)
+  const rows = await repo.actorQuery(services.db, key)
     .innerJoin('sessions', 'sessions.user_id', 'users.id')
     .where('sessions.token_hash', '=', hashToken(token))
     .where('sessions.expires_at', '>', services.clock().toISOString())
@@ -80,19 +57,12 @@ export async function resolveSession(services: Services, token: string, key?: st
 
 /** On cloud functions WeChat has already authenticated the caller: the first call creates the person. */
 export async function resolveOpenid(services: Services, openid: string, key?: string): Promise<Identified | null> {
-  const known = identified(await actorQuery(services.db, key).where('users.openid', '=', openid).execute(), key)
+  const known = identified(await repo.actorQuery(services.db, key).where('users.openid', '=', openid).execute(), key)
   if (known) return known
   await findOrCreateUser(services, openid)
-  return identified(await actorQuery(services.db, key).where('users.openid', '=', openid).execute(), key)
+  return identified(await repo.actorQuery(services.db, key).where('users.openid', '=', openid).execute(), key)
 }
 
 export async function findOrCreateUser({ db, clock }: Services, openid: string): Promise<number> {
-  const now = clock().toISOString()
-  await db
-    .insertInto('users')
-    .values({ openid, created_at: now, updated_at: now })
-    .onConflict((oc) => oc.column('openid').doNothing())
-    .execute()
-  const row = await db.selectFrom('users').select(['id', 'deleted_at']).where('openid', '=', openid).executeTakeFirstOrThrow()
-  return row.id
+  return repo.userIdForOpenid(db, openid, clock().toISOString())
 }

@@ -15,6 +15,7 @@ import { StatusTag } from '../../components/StatusTag'
 import { OUTCOME_LABELS, slotText } from '../../labels'
 import { useAppointments } from '../../store'
 import './index.scss'
+import { groupCode } from '@common/codes'
 
 export default function BookingDetailPage() {
   const id = Number(useRouter().params.id)
@@ -48,7 +49,7 @@ function Detail({ b }: { b: BookingDetail }) {
         {live ? (
           <View className='appt-detail__code'>
             <QrCode value={b.code} size={200} />
-            <Text className='appt-detail__code-text'>{b.code.slice(0, 4)} {b.code.slice(4)}</Text>
+            <Text className='appt-detail__code-text'>{groupCode(b.code)}</Text>
             <Text className='muted'>到窗口出示二维码或报预约码</Text>
           </View>
         ) : (
