@@ -84,24 +84,25 @@ export async function book(ctx: AuthedCtx, input: z.output<typeof bookInput>): P
   // A full slot is refused before anything else is read about a resident booking for themselves, except what
   // says more than 「已约满」 to those it applies to: a no-show block, a booking of the service that day.
   const standing = async (residentId: number, asSelf: boolean) => {
-    const [rules, s] = await Promise.all([rulesOf(db), repo.standingOf(db, residentId, service.id, localDay(start))])
-    const block = blockFrom(s.noShows, noShowRuleOf(rules), now)
+    const s = await repo.standingOf(db, residentId, service.id, localDay(start))
+    // Without a no-show there is no block, and the rule's numbers need not be read.
+    const block = s.noShows.length ? blockFrom(s.noShows, noShowRuleOf(await rulesOf(db)), now) : null
     if (block) throw forbidden(appointmentBlockMessage(block, asSelf))
     if (s.bookedThatDay) throw conflict(SAME_DAY(asSelf))
-    return rules
   }
   if (full && self) {
     await standing(caller.userId, true)
     throw conflict(FULL)
   }
   const { person, role } = await beneficiary(ctx, caller, input.forResidentId)
-  const rules = await standing(person.id, role === 'resident')
+  await standing(person.id, role === 'resident')
   if (full) throw conflict(FULL)
 
   const slot = await checkSlot(ctx, service, input.start, 'start')
   const trip = checkTrip(service, input.trip, now)
   const asSelf = role === 'resident'
   const sealer = trip ? sealerOf(ctx.config) : undefined
+  const idPurgeDays = trip ? (await rulesOf(db)).idPurgeDays : 0
   const nowIso = now.toISOString()
   const bookerName = asSelf ? null : await nameOf(db, caller.userId)
   try {
@@ -133,7 +134,7 @@ export async function book(ctx: AuthedCtx, input: z.output<typeof bookInput>): P
                 from: trip.from,
                 to: trip.to,
                 preference: trip.preference || null,
-                purgeAfter: localDay(startOfLocalDay(trip.travelDate)!.getTime() + rules.idPurgeDays * DAY_MS),
+                purgeAfter: localDay(startOfLocalDay(trip.travelDate)!.getTime() + idPurgeDays * DAY_MS),
               },
               trip.passengers.map((p) => ({ name: p.name, sealed: sealer.seal(p.idCard), masked: maskIdCard(p.idCard) })),
             )
