@@ -143,6 +143,10 @@ describe.each(engines())('appointments on %s', (engine) => {
     expect(first.status).toBe(200)
     expect(await left(SOCIAL(), MON, '09:00')).toMatchObject({ left: 0, state: 'full' })
     expectRefused(await book('resident2', SOCIAL(), start), 409, /约满/)
+    // Someone who already holds the service that day hears that, not 已约满.
+    expect((await book('resident2', SOCIAL(), at(MON, '09:20'))).status).toBe(200)
+    expectRefused(await book('resident2', SOCIAL(), start), 409, /当天已预约过该服务/)
+    await t.ok('appointments', 'cancel', { id: (await t.ok('appointments', 'mine', {}, { token: tk.resident2 })).items[0]!.id }, { token: tk.resident2 })
     // A refusal writes nothing, not even the idempotency key it came with.
     const keyed = await t.call('appointments', 'book', { serviceId: SOCIAL(), start }, { token: tk.resident2, idempotencyKey: 'full-slot-refused-01' })
     expectRefused(keyed, 409, /约满/)
@@ -329,6 +333,9 @@ describe.each(engines())('appointments on %s', (engine) => {
     expectRefused(await book('gridworker2', ID(), at('2026-12-03', '15:10'), { forResidentId: ma }), 403, /该居民近期有3次预约未到场/)
     // Other residents are not affected, and a grid worker booking for them is told why.
     expect((await book('resident', ID(), at('2026-12-03', '14:30'))).status).toBe(200)
+    // A full slot: the blocked resident still hears why they cannot book, not that it is full.
+    expect((await book('volunteer', ID(), at('2026-12-03', '14:30'))).status).toBe(200)
+    expectRefused(await book('resident2', ID(), at('2026-12-03', '14:30')), 403, /3次预约未到场/)
     t.clock.set(at('2027-01-01', '09:01'))
     tk.resident2 = await t.signIn('resident2')
     expect((await book('resident2', ID(), at('2027-01-04', '09:00'))).status).toBe(200)
