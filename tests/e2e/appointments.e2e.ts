@@ -23,7 +23,7 @@ test('a resident books, reschedules, cancels and books again; staff check them i
   await shot(r, 'appointments-1-services')
   await r.locator('.appt-services__item', { hasText: '身份证/居住证办理协助' }).click()
   await r.waitForURL(/appointments\/pages\/book/)
-  await r.getByText('户口簿原件').waitFor()
+  await r.locator('.appt-book__check', { hasText: '户口簿原件' }).filter({ visible: true }).waitFor()
   // The second open day: a whole day of slots, whatever the hour the test runs at.
   await r.locator('.day-strip__day:not(.day-strip__day--off)').filter({ visible: true }).nth(1).click()
   const open = r.locator('.slot-grid__slot--open').filter({ visible: true })
