@@ -17,7 +17,8 @@ async function setElder(page: Page, on: boolean) {
   await tab(page, '我的')
   const sw = page.locator('.nut-switch')
   await sw.waitFor()
-  const isOn = ((await sw.getAttribute('class')) ?? '').includes('nut-switch-open')
+  // NutUI 3.0.20 sets no class for "on"; aria-checked is what it does set, and what a screen reader reads.
+  const isOn = (await sw.getAttribute('aria-checked')) === 'true'
   if (isOn !== on) {
     await sw.click()
     await page.getByText(on ? '已切换为长辈版' : '已切换为标准版').waitFor()
