@@ -9,7 +9,6 @@ import { createHash } from 'node:crypto'
 import { AppError } from './errors'
 import type { Services } from './context'
 import { ClaimTaken, PendingClaim, withClaim } from '../db/claiming'
-import type { PriorKey } from '../features/auth/identity'
 
 export const STALE_CLAIM_MS = 60_000
 
@@ -26,6 +25,14 @@ function canonical(value: unknown): string {
     .filter(([, v]) => v !== undefined)
     .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
   return `{${entries.map(([k, v]) => `${JSON.stringify(k)}:${canonical(v)}`).join(',')}}`
+}
+
+/** An idempotency key as the caller used it before, read together with the caller. */
+export interface PriorKey {
+  action: string
+  fingerprint: string | null
+  response: string | null
+  created_at: string
 }
 
 export interface KeyedCall {

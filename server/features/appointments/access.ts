@@ -3,15 +3,19 @@
 // staff (anyone); every other attempt is an authorization refusal, 403 like any other.
 import { STAFF_ROLES } from '../../../common/contract'
 import { hasRole, type AuthedCtx, type Services } from '../../core/context'
-import { forbidden, notFound } from '../../core/errors'
+import { badInput, conflict, forbidden, notFound } from '../../core/errors'
 import { blockFrom, blockMessage, noShowsMatterSince, type Block } from '../../core/no-show'
 import type { Db } from '../../db/connect'
 import { gridIdsOf } from '../account/repo'
 import type { Rules } from './actions'
 import * as repo from './repo'
-import type { Caller } from './rules'
+import { factsOf } from './present'
+import { refusal, type Act, type Caller } from './rules'
 
 export type Row = repo.BookingRow
+
+/** A conditional write found the booking changed since it was read. */
+export const CHANGED = '预约刚刚有了变化，请刷新后重试'
 
 export const callerOf = (ctx: AuthedCtx): Caller => ({
   userId: ctx.actor.userId,
@@ -55,3 +59,12 @@ export async function blockOf(ctx: Services, residentId: number, rules?: Rules):
 }
 
 export const appointmentBlockMessage = (b: Block, self: boolean) => blockMessage(b, self, '预约')
+
+/** The act's refusal as the error the person sees, or nothing when they may. */
+export function mustBeAllowed(act: Act, caller: Caller, row: Row, now: Date): void {
+  const no = refusal(act, caller, factsOf(row), now)
+  if (!no) return
+  if (no.code === 'FORBIDDEN') throw forbidden(no.message)
+  if (no.code === 'BAD_INPUT') throw badInput({ [act === 'recordTicket' ? 'outcome' : 'id']: no.message })
+  throw conflict(no.message)
+}

@@ -21,13 +21,12 @@ import { isUniqueViolation } from '../../core/unique'
 import type { BookerRole } from '../../db/schema'
 import { gridIdsOf, nameOf } from '../account/repo'
 import { notify } from '../messages/service'
-import { appointmentBlockMessage, beneficiary, callerOf, noShowRuleOf, rulesOf, visibleBooking, type Row } from './access'
+import { CHANGED, appointmentBlockMessage, beneficiary, callerOf, mustBeAllowed, noShowRuleOf, rulesOf, visibleBooking } from './access'
 import type { BookingDetail, BookingSummary, ResidentOut, bookInput, tripInput } from './actions'
 import { SCOPE, bookableFrom, planOf, today, unitKey, visibleService } from './catalog'
 import { BOOKER, detail, detailLink, toSummary, when } from './present'
 import * as repo from './repo'
-import { factsOf } from './present'
-import { guardStates, refusal, type Act, type Caller } from './rules'
+import { guardStates } from './rules'
 import { lastBookableDay, slotAt } from './slots'
 
 const DAY_MS = 86_400_000
@@ -36,7 +35,6 @@ const TRIP_AHEAD_DAYS = 60
 
 const FULL = '该时段已约满，请选择其他时段'
 const SAME_DAY = (self: boolean) => `${self ? '您' : '该居民'}当天已预约过该服务，如需改时间请在“我的预约”中改约`
-const CHANGED = '预约刚刚有了变化，请刷新后重试'
 
 /** The slot a booking may take now: on the plan, within the booking window, not too soon. */
 async function checkSlot(ctx: Services, service: repo.ServiceRow, start: string, field: string) {
@@ -160,15 +158,6 @@ export async function book(ctx: AuthedCtx, input: z.output<typeof bookInput>): P
     if (isUniqueViolation(err)) throw conflict(SAME_DAY(asSelf))
     throw err
   }
-}
-
-/** The act's refusal as the error the person sees, or nothing when they may. */
-export function mustBeAllowed(act: Act, caller: Caller, row: Row, now: Date): void {
-  const no = refusal(act, caller, factsOf(row), now)
-  if (!no) return
-  if (no.code === 'FORBIDDEN') throw forbidden(no.message)
-  if (no.code === 'BAD_INPUT') throw badInput({ [act === 'recordTicket' ? 'outcome' : 'id']: no.message })
-  throw conflict(no.message)
 }
 
 export async function cancel(ctx: AuthedCtx, id: number, reason: string | undefined): Promise<BookingDetail> {

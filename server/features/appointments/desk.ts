@@ -7,16 +7,13 @@ import type { AuthedCtx } from '../../core/context'
 import { badInput, conflict, notFound } from '../../core/errors'
 import { sealerOf } from '../../core/id-cards'
 import { notify } from '../messages/service'
-import { callerOf, rulesOf, visibleBooking } from './access'
+import { CHANGED, callerOf, mustBeAllowed, rulesOf, visibleBooking } from './access'
 import type { BookingDetail, BookingSummary, DeskDay, DeskSlot } from './actions'
-import { mustBeAllowed } from './booking'
 import { SCOPE, planOf, serviceFor, unitKey } from './catalog'
 import { bookedByOf, detail, detailLink, toSummary, when } from './present'
 import * as repo from './repo'
 import { guardStates } from './rules'
 import { slotsOn } from './slots'
-
-const CHANGED = '预约刚刚有了变化，请刷新后重试'
 
 export async function desk(ctx: AuthedCtx, serviceId: number, day: string): Promise<DeskDay> {
   const service = await serviceFor(ctx, serviceId)

@@ -4,16 +4,9 @@ import { createHash } from 'node:crypto'
 import type { Role } from '../../../common/contract'
 import type { Actor, Services } from '../../core/context'
 import * as repo from './repo'
+import type { PriorKey } from '../../core/idempotency'
 
 export const hashToken = (token: string) => createHash('sha256').update(token).digest('hex')
-
-/** An idempotency key as the caller used it before, read together with the caller. */
-export interface PriorKey {
-  action: string
-  fingerprint: string | null
-  response: string | null
-  created_at: string
-}
 
 export interface Identified {
   actor: Actor
