@@ -9,6 +9,20 @@ export const TAB = {
   me: '/pages/me/index',
 } as const
 
+/** The tab bar: the native one's list (app.config.ts) and the custom one drawn on weapp (src/custom-tab-bar). */
+export const TAB_ITEMS = [
+  { page: TAB.home, text: '首页', icon: 'assets/tab/home.png', iconOn: 'assets/tab/home-on.png' },
+  { page: TAB.grid, text: '我的网格', icon: 'assets/tab/grid.png', iconOn: 'assets/tab/grid-on.png' },
+  { page: TAB.me, text: '我的', icon: 'assets/tab/me.png', iconOn: 'assets/tab/me-on.png' },
+] as const
+
+/** Which tab a route is ('pages/me/index' or '/pages/me/index'); -1 for a page that is not a tab. */
+export function tabIndexOf(route: string | undefined): number {
+  if (!route) return -1
+  const path = (route.startsWith('/') ? route : `/${route}`).split('?')[0]
+  return TAB_ITEMS.findIndex((t) => t.page === path)
+}
+
 /** Every other page, each in its feature's subpackage (/features/<feature>/pages/<page>/index). */
 export const PAGE = {
   login: '/features/auth/pages/login/index',

@@ -1,4 +1,4 @@
-import { TAB, appPages } from '../common/routes'
+import { TAB, TAB_ITEMS, appPages } from '../common/routes'
 
 // Tab pages live in the main package; every other page sits in its feature's subpackage so the main package
 // stays small. Both lists come from the route table, so a page added there is declared here too.
@@ -16,15 +16,14 @@ export default defineAppConfig({
     backgroundColor: '#f7f3ef',
   },
   tabBar: {
-    color: '#7a7a7a',
+    // On weapp the tab bar is our own (src/custom-tab-bar), since WeChat's native one cannot grow its 10 px labels
+    // for 长辈版; H5 keeps Taro's, styled in app.scss. The list stays here: WeChat still needs it.
+    custom: process.env.TARO_ENV === 'weapp',
+    color: '#666666',
     selectedColor: '#c62f3b',
     backgroundColor: '#ffffff',
     borderStyle: 'white',
-    list: [
-      { pagePath: path(TAB.home), text: '首页', iconPath: 'assets/tab/home.png', selectedIconPath: 'assets/tab/home-on.png' },
-      { pagePath: path(TAB.grid), text: '我的网格', iconPath: 'assets/tab/grid.png', selectedIconPath: 'assets/tab/grid-on.png' },
-      { pagePath: path(TAB.me), text: '我的', iconPath: 'assets/tab/me.png', selectedIconPath: 'assets/tab/me-on.png' },
-    ],
+    list: TAB_ITEMS.map((t) => ({ pagePath: path(t.page), text: t.text, iconPath: t.icon, selectedIconPath: t.iconOn })),
   },
   preloadRule: {
     [path(TAB.home)]: { network: 'all', packages: ['features/onboarding/pages'] },

@@ -7,9 +7,30 @@ import type { CommunityInfo } from '@server/features/community/actions'
 import { ApiError, call, setTokenSource } from './api'
 import { PAGE } from './routes'
 import { load, remove, save } from './storage'
+import { wantsElderMode, weChatFont } from './ui/font-scale'
 
 const TOKEN_KEY = 'session.token'
 const ELDER_KEY = 'prefs.elder'
+/**
+ * Set while the device's 长辈版 is a choice the account has not heard of: turned on by WeChat's font setting at
+ * first open, or chosen before the privacy notice was accepted. The account is told once it can be.
+ */
+const ELDER_UNSYNCED_KEY = 'prefs.elder.unsynced'
+
+/**
+ * 长辈版 as the device last had it; on a first open, what WeChat's own font setting asks for (a large size or
+ * 关怀模式 turns it on). The resident can turn it off like any choice, and that choice is kept.
+ */
+function initialElderMode(): boolean {
+  const stored = load<boolean>(ELDER_KEY)
+  if (stored !== null) return stored
+  const on = wantsElderMode(weChatFont())
+  if (on) {
+    save(ELDER_KEY, true)
+    save(ELDER_UNSYNCED_KEY, true)
+  }
+  return on
+}
 
 interface SessionState {
   token: string | null
@@ -49,7 +70,7 @@ export const useSession = create<SessionState>((set, get) => ({
   token: load<string>(TOKEN_KEY),
   me: null,
   community: null,
-  elderMode: load<boolean>(ELDER_KEY) ?? false,
+  elderMode: initialElderMode(),
   consentDeclined: false,
 
   declineConsent() {
@@ -57,6 +78,18 @@ export const useSession = create<SessionState>((set, get) => ({
   },
 
   setMe(me) {
+    // The account's choice wins, except over a choice made on this device that the account has not heard of yet
+    // (WeChat's font setting, or a choice before consent): that one is told to the account once, after consent,
+    // and from then on the account decides.
+    if (load<boolean>(ELDER_UNSYNCED_KEY) && me.elderMode !== get().elderMode) {
+      set({ me })
+      if (hasConsented(me)) {
+        remove(ELDER_UNSYNCED_KEY)
+        void get().setElderMode(get().elderMode).catch(() => undefined)
+      }
+      return
+    }
+    if (hasConsented(me)) remove(ELDER_UNSYNCED_KEY)
     set({ me, elderMode: me.elderMode })
     save(ELDER_KEY, me.elderMode)
   },
@@ -71,6 +104,8 @@ export const useSession = create<SessionState>((set, get) => ({
     set({ elderMode: on })
     save(ELDER_KEY, on)
     const { me } = get()
+    if (!me || !hasConsented(me)) save(ELDER_UNSYNCED_KEY, true)
+    else remove(ELDER_UNSYNCED_KEY)
     if (me && hasConsented(me)) {
       get().setMe(await call('account', 'setElderMode', { enabled: on }))
     }

@@ -1,6 +1,8 @@
 // A stand-in for @tarojs/taro in jsdom: the WeChat platform is the one thing the client tests replace. Storage is
 // an in-memory map; request is a jest mock each test programs; navigation calls are recorded.
-const storage = new Map<string, unknown>()
+// One map for the whole test file, also across jest.isolateModules (a test can reopen the app on the same device).
+const shared = globalThis as { taroStorageForTests?: Map<string, unknown> }
+const storage = (shared.taroStorageForTests ??= new Map<string, unknown>())
 
 export const request = jest.fn()
 export const login = jest.fn(async () => ({ code: 'test-code' }))
@@ -15,6 +17,7 @@ export const makePhoneCall = jest.fn(async () => undefined)
 export const stopPullDownRefresh = jest.fn()
 export const getCurrentPages = jest.fn(() => [])
 export const getSystemInfoSync = jest.fn(() => ({ fontSizeSetting: 16 }))
+export const getAppBaseInfo = jest.fn(() => ({ fontSizeSetting: 17 }))
 export const cloud = { init: jest.fn(), callFunction: jest.fn() }
 
 export const getStorageSync = (key: string) => (storage.has(key) ? storage.get(key) : '')
@@ -31,6 +34,6 @@ export const useShareAppMessage = jest.fn()
 
 const Taro = {
   request, login, showToast, showModal, navigateTo, redirectTo, switchTab, reLaunch, navigateBack, makePhoneCall,
-  stopPullDownRefresh, getSystemInfoSync, cloud, getStorageSync, setStorageSync, removeStorageSync,
+  stopPullDownRefresh, getSystemInfoSync, getAppBaseInfo, cloud, getStorageSync, setStorageSync, removeStorageSync,
 }
 export default Taro

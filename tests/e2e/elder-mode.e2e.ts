@@ -22,7 +22,7 @@ test('elder mode enlarges text and tap targets on every page, and is remembered'
   await tab(page, '我的')
   await page.getByText('长辈版', { exact: true }).waitFor()
   const cellBefore = await px(page, '.nut-cell-title')
-  await page.locator('.nut-switch').click()
+  await page.getByRole('switch', { name: '长辈版' }).click()
   await page.getByText('已切换为长辈版').waitFor()
   const cellAfter = await px(page, '.nut-cell-title')
   expect(cellAfter).toBeGreaterThanOrEqual(18)

@@ -67,6 +67,11 @@ test('a request goes from the resident to their grid worker and back, with the m
   await r.locator('.messages__item', { hasText: '办结' }).first().click()
   await r.waitForURL(/hotline\/pages\/detail/)
   await button(r, '评价').click()
+  // The stars are radio choices a screen reader names; four, then five again.
+  await r.getByRole('radio', { name: '4星 满意' }).click()
+  expect(await r.getByRole('radio', { name: '4星 满意' }).getAttribute('aria-checked')).toBe('true')
+  await r.getByText('满意', { exact: true }).filter({ visible: true }).waitFor()
+  await r.getByRole('radio', { name: '5星 非常满意' }).click()
   await r.locator('.hotline-detail__input textarea').fill('速度很快，谢谢网格员！')
   await button(r, '提交').click()
   await r.locator('.state-tag', { hasText: '已评价' }).filter({ visible: true }).waitFor()

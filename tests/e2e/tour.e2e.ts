@@ -1,100 +1,182 @@
-// Every page of the app opened as the person it is for, in standard and in elder mode, with a screenshot each.
-// A page that throws, shows nothing, or loses its title fails here.
-import type { Page } from 'playwright-core'
-import { cell, openAs, setupE2E, shot, tab } from './harness'
+// Every page of the app, opened as every role that can open it, in standard mode and in 长辈版: each is audited
+// (audit.ts) and photographed. A page that throws, shows nothing, loses its title or fails the audit fails here,
+// and a page added to the route table without a visit here fails the first test.
+import type { BrowserContext, Page } from 'playwright-core'
+import { PAGE, TAB, type PageName } from '../../common/routes'
+import { audit } from './audit'
+import { button, cell, openAs, phone, setupE2E, shot, signInAs, watchErrors } from './harness'
 
 const e2e = setupE2E()
 
-/** Opens a page as a fresh deep link (reloaded, so only that page is on the stack). */
-async function visit(page: Page, hashPath: string, expectText: string, name: string) {
-  await page.goto(`${e2e.server.url}/#${hashPath}`)
-  await page.reload()
-  await page.getByText(expectText, { exact: false }).filter({ visible: true }).first().waitFor()
-  await shot(page, name)
+type Role = 'resident' | 'volunteer' | 'gridworker' | 'staff' | 'admin' | 'newcomer'
+type Mode = 'standard' | 'elder'
+
+interface Visit {
+  /** A page of the route table, or a tab page. */
+  page: PageName | keyof typeof TAB
+  as: Role
+  /** The query, with `{request}` and `{booking}` standing for the records made before the tour. */
+  query?: string
+  /** Text the page shows once loaded. */
+  expect: string
+  /** A name for the screenshot when one page is visited more than once. */
+  name?: string
+  /** Steps to a further state of the page, audited and photographed too. */
+  then?: (page: Page) => Promise<void>
 }
 
-async function setElder(page: Page, on: boolean) {
-  await tab(page, '我的')
-  const sw = page.locator('.nut-switch')
+const VISITS: Visit[] = [
+  { page: 'home', as: 'resident', expect: '社区公告' },
+  { page: 'home', as: 'staff', expect: '社区公告', name: 'home-staff' },
+  { page: 'grid', as: 'resident', expect: '第一网格' },
+  { page: 'me', as: 'volunteer', expect: '红石榴邻里互助队' },
+  { page: 'me', as: 'gridworker', expect: '代办预约', name: 'me-gridworker' },
+  { page: 'me', as: 'admin', expect: '社区工作台', name: 'me-admin' },
+  { page: 'login', as: 'resident', expect: '演示账号' },
+  {
+    page: 'consent', as: 'newcomer', expect: '同意并继续',
+    then: async (p) => {
+      await p.getByRole('checkbox', { name: '我已阅读并同意《隐私保护指引》' }).click()
+      await button(p, '同意并继续').click()
+      await p.waitForURL(/onboarding\/pages\/register/)
+    },
+  },
+  { page: 'register', as: 'newcomer', expect: '登记住户信息' },
+  { page: 'privacyNotice', as: 'resident', expect: '三、谁能看到' },
+  { page: 'profile', as: 'resident', expect: '属于第一网格' },
+  {
+    page: 'myData', as: 'resident', expect: '导出我的数据',
+    then: async (p) => {
+      await button(p, '导出我的数据').click()
+      await p.locator('.my-data__pre', { hasText: '"name": "李桂芳"' }).waitFor()
+    },
+  },
+  { page: 'announcement', as: 'resident', query: 'id=1', expect: '徐州东站班车冬季时刻调整' },
+  { page: 'manageAnnouncements', as: 'staff', expect: '已发布' },
+  { page: 'editAnnouncement', as: 'staff', query: 'id=2', expect: '已发布，居民可以看到' },
+  { page: 'editAnnouncement', as: 'staff', expect: '保存草稿', name: 'editAnnouncement-new' },
+  { page: 'people', as: 'admin', expect: '共 11 人' },
+  { page: 'person', as: 'admin', query: 'id=3', expect: '负责网格' },
+  { page: 'person', as: 'admin', query: 'id=9', expect: '所属志愿队', name: 'person-volunteer' },
+  { page: 'comingSoon', as: 'resident', query: 'service=shuttle', expect: '即将开放' },
+  { page: 'hotlineNew', as: 'resident', expect: '送达：第一网格网格员' },
+  { page: 'hotlineMine', as: 'resident', expect: '楼道灯坏了' },
+  { page: 'hotlineDetail', as: 'resident', query: 'id={request}', expect: '楼道灯坏了' },
+  { page: 'hotlineDetail', as: 'gridworker', query: 'id={request}', expect: '楼道灯坏了', name: 'hotlineDetail-gridworker' },
+  { page: 'hotlineDetail', as: 'staff', query: 'id={request}', expect: '楼道灯坏了', name: 'hotlineDetail-staff' },
+  { page: 'hotlineInbox', as: 'gridworker', expect: '楼道灯坏了' },
+  { page: 'hotlineInbox', as: 'staff', expect: '已超时', name: 'hotlineInbox-staff' },
+  { page: 'hotlineBoard', as: 'staff', expect: '首次响应取中位数' },
+  { page: 'hotlineSettings', as: 'admin', expect: '服务时限' },
+  { page: 'messages', as: 'resident', expect: '消息' },
+  { page: 'apptServices', as: 'resident', expect: '免费体检' },
+  {
+    page: 'apptBook', as: 'resident', query: 'serviceId=4', expect: '体检当天早晨空腹',
+    then: async (p) => {
+      await p.locator('.slot-grid__slot').filter({ visible: true }).first().waitFor()
+    },
+  },
+  { page: 'apptBook', as: 'resident', query: 'serviceId=3', expect: '乘车人', name: 'apptBook-ticket' },
+  { page: 'apptMine', as: 'resident', expect: '社保卡业务' },
+  { page: 'apptDetail', as: 'resident', query: 'id={booking}', expect: '社保卡业务' },
+  { page: 'apptDetail', as: 'staff', query: 'id={booking}', expect: '社保卡业务', name: 'apptDetail-staff' },
+  { page: 'apptDesk', as: 'staff', expect: '前一天' },
+  {
+    page: 'apptManage', as: 'staff', expect: '预约规则',
+    then: async (p) => {
+      await p.getByText('达到上限后暂停预约').filter({ visible: true }).waitFor()
+    },
+  },
+  { page: 'apptEdit', as: 'staff', query: 'id=4', expect: '每周开放时间' },
+  { page: 'apptProxy', as: 'gridworker', expect: '李桂芳' },
+]
+
+const pathOf = (v: Visit) => (v.page in TAB ? TAB[v.page as keyof typeof TAB] : PAGE[v.page as PageName])
+
+test('every page of the route table is on the tour', () => {
+  const visited = new Set(VISITS.map((v) => v.page))
+  const missing = [...Object.keys(TAB), ...Object.keys(PAGE)].filter((p) => !visited.has(p as Visit['page']))
+  expect(missing).toEqual([])
+})
+
+/** Records the tour's pages need: a hotline request and a booking of 李桂芳's. */
+async function makeRecords(): Promise<Record<string, number>> {
+  const signIn = async (as: string) => (await e2e.server.api<{ token: string }>('auth', 'devSignIn', { as })).body.data!.token
+  const resident = await signIn('resident')
+  const categories = await e2e.server.api<{ id: number; name: string }[]>('hotline', 'categories', {}, resident)
+  const request = await e2e.server.api<{ id: number }>('hotline', 'submit', { categoryId: categories.body.data![0].id, description: '楼道灯坏了，晚上看不见台阶' }, resident)
+  const services = await e2e.server.api<{ id: number; name: string }[]>('appointments', 'services', {}, resident)
+  const social = services.body.data!.find((s) => s.name === '社保卡业务')!
+  const days = await e2e.server.api<{ days: { day: string; closed: boolean; left: number }[] }>('appointments', 'days', { serviceId: social.id }, resident)
+  const day = days.body.data!.days.find((d) => !d.closed && d.left > 0)!.day
+  const slots = await e2e.server.api<{ start: string; state: string }[]>('appointments', 'slots', { serviceId: social.id, day }, resident)
+  const booking = await e2e.server.api<{ id: number }>('appointments', 'book', { serviceId: social.id, start: slots.body.data!.find((s) => s.state === 'open')!.start }, resident)
+  expect([request.status, booking.status]).toEqual([200, 200])
+  return { request: request.body.data!.id, booking: booking.body.data!.id }
+}
+
+async function setMode(page: Page, mode: Mode, as: Role) {
+  if (as === 'newcomer') {
+    // A newcomer has no 我的 yet; 长辈版 is kept on the device the way the app keeps a choice made before consent.
+    await page.evaluate((on) => {
+      localStorage.setItem('prefs.elder', JSON.stringify({ data: String(on) }))
+      localStorage.setItem('prefs.elder.unsynced', JSON.stringify({ data: 'true' }))
+    }, mode === 'elder')
+    return
+  }
+  await page.goto(`${e2e.server.url}/#${TAB.me}`)
+  await page.reload()
+  const sw = page.getByRole('switch', { name: '长辈版' })
   await sw.waitFor()
-  // NutUI 3.0.20 sets no class for "on"; aria-checked is what it does set, and what a screen reader reads.
-  const isOn = (await sw.getAttribute('aria-checked')) === 'true'
-  if (isOn !== on) {
+  if ((await sw.getAttribute('aria-checked')) !== String(mode === 'elder')) {
     await sw.click()
-    await page.getByText(on ? '已切换为长辈版' : '已切换为标准版').waitFor()
+    await page.getByText(mode === 'elder' ? '已切换为长辈版' : '已切换为标准版').waitFor()
   }
 }
 
+let records: Record<string, number> | null = null
+
 for (const mode of ['standard', 'elder'] as const) {
-  test(`resident pages in ${mode} mode`, async () => {
-    const { page, errors, close } = await openAs(e2e, 'volunteer')
-    await setElder(page, mode === 'elder')
-    await visit(page, '/pages/home/index', '社区公告', `tour-${mode}-home`)
-    await visit(page, '/pages/grid/index', '第六网格', `tour-${mode}-grid`)
-    await visit(page, '/pages/me/index', '红石榴邻里互助队', `tour-${mode}-me`)
-    await visit(page, '/features/account/pages/profile/index', '属于第六网格', `tour-${mode}-profile`)
-    await visit(page, '/features/account/pages/data/index', '导出我的数据', `tour-${mode}-my-data`)
-    await page.locator('.nut-button', { hasText: '导出我的数据' }).click()
-    await page.locator('.my-data__pre', { hasText: '"name": "周雨婷"' }).waitFor()
-    await shot(page, `tour-${mode}-my-data-exported`)
-    await visit(page, '/features/onboarding/pages/privacy/index', '三、谁能看到', `tour-${mode}-privacy`)
-    await visit(page, '/features/announcements/pages/detail/index?id=1', '徐州东站班车冬季时刻调整', `tour-${mode}-announcement`)
-    for (const service of ['shuttle', 'events']) {
-      await visit(page, `/features/services/pages/coming-soon/index?service=${service}`, '即将开放', `tour-${mode}-coming-soon-${service}`)
-    }
-    await visit(page, '/features/hotline/pages/mine/index', '还没有提交过诉求', `tour-${mode}-hotline-mine`)
-    await visit(page, '/features/hotline/pages/new/index', '送达：第六网格网格员', `tour-${mode}-hotline-new`)
-    await visit(page, '/features/appointments/pages/services/index', '免费体检', `tour-${mode}-appointments-services`)
-    await visit(page, '/features/appointments/pages/book/index?serviceId=4', '体检当天早晨空腹', `tour-${mode}-appointments-book`)
-    await page.locator('.slot-grid__slot').filter({ visible: true }).first().waitFor()
-    await shot(page, `tour-${mode}-appointments-book-slots`)
-    await visit(page, '/features/appointments/pages/book/index?serviceId=3', '乘车人', `tour-${mode}-appointments-book-ticket`)
-    await visit(page, '/features/appointments/pages/mine/index', '还没有预约', `tour-${mode}-appointments-mine`)
-    await visit(page, '/features/messages/pages/list/index', '暂无消息', `tour-${mode}-messages`)
-    await visit(page, '/features/auth/pages/login/index', '演示账号', `tour-${mode}-login`)
-    expect(errors).toEqual([])
-    await close()
-  })
+  for (const as of [...new Set(VISITS.map((v) => v.as))]) {
+    test(`${as}'s pages in ${mode} mode pass the audit`, async () => {
+      records ??= await makeRecords()
+      let ctx: BrowserContext
+      let page: Page
+      let errors: string[]
+      if (as === 'newcomer') {
+        ctx = await phone(e2e)
+        page = await ctx.newPage()
+        errors = watchErrors(page)
+        await signInAs(page, e2e.server, 'newcomer')
+        await page.waitForURL(/onboarding\/pages\/consent/)
+      } else {
+        ;({ page, errors } = await openAs(e2e, as))
+        ctx = page.context()
+      }
+      await setMode(page, mode, as)
+      const findings: string[] = []
+      for (const v of VISITS.filter((x) => x.as === as)) {
+        const query = (v.query ?? '').replace(/\{(\w+)\}/g, (_, k: string) => String(records![k]))
+        await page.goto(`${e2e.server.url}/#${pathOf(v)}${query ? `?${query}` : ''}`)
+        await page.reload()
+        await page.getByText(v.expect, { exact: false }).filter({ visible: true }).first().waitFor()
+        const name = `tour-${mode}-${v.name ?? v.page}`
+        const check = async (label: string) => {
+          for (const f of await audit(page, { elder: mode === 'elder' })) findings.push(`${label}: ${f}`)
+          await shot(page, label)
+        }
+        await check(name)
+        if (v.then) {
+          await v.then(page)
+          await check(`${name}-then`)
+        }
+      }
+      expect(findings).toEqual([])
+      expect(errors).toEqual([])
+      await ctx.close()
+    })
+  }
 }
-
-test('staff pages', async () => {
-  const { page, errors, close } = await openAs(e2e, 'admin')
-  await tab(page, '我的')
-  await page.getByText('社区工作台').waitFor()
-  await shot(page, 'tour-staff-me')
-  await cell(page, '公告管理').click()
-  await page.locator('.announcement-item__status', { hasText: '已发布' }).first().waitFor()
-  await shot(page, 'tour-staff-announcements')
-  await visit(page, '/features/announcements/pages/edit/index?id=2', '已发布，居民可以看到', 'tour-staff-announcement-edit')
-  await visit(page, '/features/announcements/pages/edit/index', '保存草稿', 'tour-staff-announcement-new')
-  await visit(page, '/features/people/pages/list/index', '共 11 人', 'tour-staff-people')
-  await visit(page, '/features/people/pages/person/index?id=3', '负责网格', 'tour-staff-person-gridworker')
-  await visit(page, '/features/people/pages/person/index?id=9', '所属志愿队', 'tour-staff-person-volunteer')
-  await page.locator('.nut-button', { hasText: '为其代办预约' }).filter({ visible: true }).click()
-  await page.getByText('为 周雨婷 代办预约').filter({ visible: true }).waitFor()
-  await visit(page, '/features/hotline/pages/settings/index', '服务时限', 'tour-staff-hotline-settings')
-  await visit(page, '/features/hotline/pages/board/index', '首次响应取中位数', 'tour-staff-hotline-board')
-  await visit(page, '/features/appointments/pages/desk/index', '前一天', 'tour-staff-appointments-desk')
-  await visit(page, '/features/appointments/pages/manage/index', '预约规则', 'tour-staff-appointments-manage')
-  await page.getByText('达到上限后暂停预约').filter({ visible: true }).waitFor()
-  await shot(page, 'tour-staff-appointments-manage-rules')
-  await visit(page, '/features/appointments/pages/edit/index?id=4', '每周开放时间', 'tour-staff-appointments-edit')
-  expect(errors).toEqual([])
-  await close()
-})
-
-test('grid worker pages', async () => {
-  const { page, errors, close } = await openAs(e2e, 'gridworker')
-  await tab(page, '我的')
-  await cell(page, '代办预约').click()
-  await page.getByText('李桂芳').filter({ visible: true }).first().waitFor()
-  await shot(page, 'tour-gridworker-appointments-proxy')
-  await page.locator('.appt-proxy__resident', { hasText: '李桂芳' }).click()
-  await page.getByText('为 李桂芳 代办预约').filter({ visible: true }).waitFor()
-  await shot(page, 'tour-gridworker-appointments-proxy-services')
-  expect(errors).toEqual([])
-  await close()
-})
 
 test('a resident is refused the staff pages', async () => {
   const { page, close } = await openAs(e2e, 'resident')
@@ -103,5 +185,15 @@ test('a resident is refused the staff pages', async () => {
   await page.reload()
   await page.locator('.state--error', { hasText: '您没有权限进行此操作' }).filter({ visible: true }).first().waitFor()
   await shot(page, 'tour-resident-people-refused')
+  await close()
+})
+
+test('a grid worker books for a resident of their grid from 我的', async () => {
+  const { page, errors, close } = await openAs(e2e, 'gridworker')
+  await page.goto(`${e2e.server.url}/#${TAB.me}`)
+  await cell(page, '代办预约').click()
+  await page.locator('.appt-proxy__resident', { hasText: '李桂芳' }).click()
+  await page.getByText('为 李桂芳 代办预约').filter({ visible: true }).waitFor()
+  expect(errors).toEqual([])
   await close()
 })

@@ -1,4 +1,5 @@
 import { Text, View } from '@tarojs/components'
+import { control } from './a11y'
 import './chips.scss'
 
 export interface ChipOption<V extends string | number> {
@@ -25,10 +26,7 @@ export function Chips<V extends string | number>(props: {
         <View
           key={String(o.value)}
           className={`chip ${selected(o.value) ? 'chip--on' : ''} ${o.disabled ? 'chip--disabled' : ''}`}
-          role={Array.isArray(props.value) ? 'checkbox' : 'radio'}
-          aria-checked={selected(o.value)}
-          aria-disabled={o.disabled}
-          onClick={() => !o.disabled && props.onChange(o.value)}
+          {...control(Array.isArray(props.value) ? 'checkbox' : 'radio', () => props.onChange(o.value), { checked: selected(o.value), disabled: o.disabled })}
         >
           <Text>{o.label}</Text>
         </View>

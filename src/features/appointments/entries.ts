@@ -13,7 +13,7 @@ export default defineEntries({
       glyph: '约',
       summary: '证照协助、车票代购、免费体检',
       details: ['查看需要携带的材料，选择日期和时段', '预约成功后凭预约码到窗口办理', '可在截止时间前取消或改约'],
-      color: '#d98e04',
+      color: '#a86200',
     },
   ],
   cells: [

@@ -11,7 +11,7 @@ export default defineEntries({
       glyph: '车',
       summary: '社区直达徐州东站',
       details: ['查看班次和剩余座位，为家人一起预约', '凭乘车码上车，满员可排队候补', '班次变动会第一时间通知您'],
-      color: '#2f7d6d',
+      color: '#28695c',
     },
   ],
 })

@@ -1,6 +1,6 @@
 import Taro, { useDidShow } from '@tarojs/taro'
 import { Text, View } from '@tarojs/components'
-import { Cell, CellGroup, Switch } from '@nutui/nutui-react-taro'
+import { Cell, CellGroup } from '@nutui/nutui-react-taro'
 import type { Me } from '@server/features/account/actions'
 import { maskPhone } from '@common/mask'
 import { ME_GROUPS, groupCells, loadCounts, viewOf, wantsCounts, type MeGroup } from '@/core/entries'
@@ -14,6 +14,7 @@ import { useMessages } from '@/features/messages/store'
 import { ROLE_LABELS } from '@/features/people/roles'
 import * as registry from '@/features/registry'
 import './index.scss'
+import { Toggle } from '@/core/ui/Toggle'
 
 const FEATURES = Object.values(registry)
 const CELLS = Object.fromEntries(ME_GROUPS.map((g) => [g.key, groupCells(FEATURES, g.key)])) as Record<MeGroup, ReturnType<typeof groupCells>>
@@ -102,7 +103,7 @@ export default function MePage() {
               <Cell
                 title='长辈版'
                 description='字和按钮更大，看得清、点得准'
-                extra={<Switch checked={elder} onChange={(v: boolean) => toggleElder(v)} aria-label='长辈版' />}
+                extra={<Toggle label='长辈版' checked={elder} onChange={toggleElder} />}
               />
               <Cell title='我的数据与隐私' description='导出我的数据、注销账号、隐私保护指引' clickable onClick={go(PAGE.myData)} />
             </CellGroup>

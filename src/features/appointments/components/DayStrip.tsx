@@ -1,6 +1,7 @@
 import { ScrollView, Text, View } from '@tarojs/components'
 import type { DayOut } from '@server/features/appointments/actions'
 import { dayName, shortDate } from '../labels'
+import { control } from '@/core/ui/a11y'
 import './day-strip.scss'
 
 /** The bookable days side by side: what each day still has is visible before tapping it. */
@@ -34,10 +35,7 @@ export function DayStrip({
               key={d.day}
               id={`${idPrefix}-${d.day}`}
               className={`day-strip__day ${value === d.day ? 'day-strip__day--on' : ''} ${d.closed || (full && !noteOf) ? 'day-strip__day--off' : ''}`}
-              role='radio'
-              aria-checked={value === d.day}
-              aria-disabled={d.closed}
-              onClick={() => !d.closed && onChange(d.day)}
+              {...control('radio', () => onChange(d.day), { checked: value === d.day, disabled: d.closed })}
             >
               <Text className='day-strip__name'>{dayName(d.day, now)}</Text>
               <Text className='day-strip__date'>{shortDate(d.day)}</Text>

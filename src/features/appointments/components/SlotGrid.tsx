@@ -1,5 +1,6 @@
 import { Text, View } from '@tarojs/components'
 import type { SlotOut } from '@server/features/appointments/actions'
+import { control } from '@/core/ui/a11y'
 import './slot-grid.scss'
 
 const NOTE: Record<SlotOut['state'], (s: SlotOut) => string> = {
@@ -20,11 +21,7 @@ export function SlotGrid({ slots, value, current, onChange }: { slots: SlotOut[]
           <View
             key={s.start}
             className={`slot-grid__slot slot-grid__slot--${s.state} ${value === s.start ? 'slot-grid__slot--on' : ''} ${off ? 'slot-grid__slot--off' : ''}`}
-            role='radio'
-            aria-checked={value === s.start}
-            aria-disabled={off}
-            aria-label={`${s.label} ${mine ? '当前预约' : NOTE[s.state](s)}`}
-            onClick={() => !off && onChange(s.start)}
+            {...control('radio', () => onChange(s.start), { checked: value === s.start, disabled: off, label: `${s.label} ${mine ? '当前预约' : NOTE[s.state](s)}` })}
           >
             <Text className='slot-grid__time'>{s.label}</Text>
             <Text className='slot-grid__note'>{mine ? '当前预约' : NOTE[s.state](s)}</Text>

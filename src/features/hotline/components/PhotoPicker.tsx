@@ -2,6 +2,7 @@ import Taro from '@tarojs/taro'
 import { Image, Text, View } from '@tarojs/components'
 import { useMutation } from '@/core/mutation'
 import { fileUrl, uploadPhoto, type Uploaded } from '@/core/upload'
+import { control } from '@/core/ui/a11y'
 import './photo-picker.scss'
 
 /** Up to `max` photos, each uploaded as soon as it is picked; the form sends only their ids. */
@@ -32,15 +33,15 @@ export function PhotoPicker({ value, onChange, max = 3 }: { value: Uploaded[]; o
       {value.map((p) => (
         <View key={p.id} className='photo-picker__item'>
           <Image className='photo-picker__img' src={fileUrl(p.url)} mode='aspectFill' />
-          <Text className='photo-picker__remove' onClick={() => onChange(value.filter((x) => x.id !== p.id))}>
+          <Text className='photo-picker__remove' {...control('button', () => onChange(value.filter((x) => x.id !== p.id)), { label: '删除这张照片' })}>
             ×
           </Text>
         </View>
       ))}
       {value.length < max ? (
-        <View className='photo-picker__add' role='button' aria-label='添加照片' onClick={() => void (busy ? undefined : pick())}>
+        <View className='photo-picker__add' {...control('button', () => void pick(), { disabled: busy })}>
           <Text className='photo-picker__plus'>{busy ? '…' : '+'}</Text>
-          <Text className='photo-picker__hint'>{busy ? '上传中' : `照片 ${value.length}/${max}`}</Text>
+          <Text className='photo-picker__hint'>{busy ? '上传中' : `添加照片 ${value.length}/${max}`}</Text>
         </View>
       ) : null}
     </View>

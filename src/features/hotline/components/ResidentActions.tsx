@@ -1,7 +1,8 @@
 // The resident's side of their request once it is resolved: rate it with stars, or reopen it when it is not
 // really solved.
 import { useState } from 'react'
-import { Button, Rate } from '@nutui/nutui-react-taro'
+import { Button } from '@nutui/nutui-react-taro'
+import { StarRating } from '@/core/ui/StarRating'
 import { hotlineActions, type RequestDetail } from '@server/features/hotline/actions'
 import { useMutation } from '@/core/mutation'
 import { atLeast } from '../labels'
@@ -43,7 +44,7 @@ export function ResidentPanel({ r, panel, onClose }: { r: RequestDetail; panel: 
   }
   return (
     <ActionPanel error={panel === 'rate' ? m.errors.comment : m.errors.reason} busy={m.busy} onCancel={onClose} onSubmit={() => void submit()}>
-      {panel === 'rate' ? <Rate className='hotline-detail__stars' value={stars} onChange={(v: number) => setStars(v)} /> : null}
+      {panel === 'rate' ? <StarRating label='为这次办理打分' value={stars} onChange={setStars} /> : null}
       <PanelText value={text} onChange={setText} maxLength={300} placeholder={panel === 'rate' ? '说说您的感受（可不填）' : reopenHint} />
     </ActionPanel>
   )

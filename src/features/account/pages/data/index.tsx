@@ -10,6 +10,7 @@ import { PAGE, TAB } from '@/core/routes'
 import { useSession } from '@/core/session'
 import { SignedIn } from '@/core/ui/Gate'
 import { Page } from '@/core/ui/Page'
+import { scrollRegion } from '@/core/ui/a11y'
 import './index.scss'
 
 /** PIPL rights in one place: see and take away everything held about me, or delete my account. */
@@ -66,7 +67,7 @@ export default function MyDataPage() {
               {exported ? (
                 <View className='my-data__json'>
                   <Text className='muted'>{process.env.TARO_ENV === 'h5' ? '已下载文件，内容如下：' : '内容如下，可长按复制：'}</Text>
-                  <Text className='my-data__pre' userSelect>
+                  <Text className='my-data__pre' userSelect {...scrollRegion('导出的数据')}>
                     {exported}
                   </Text>
                   {process.env.TARO_ENV !== 'h5' ? (

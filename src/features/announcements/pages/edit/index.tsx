@@ -1,7 +1,7 @@
 import { useRouter } from '@tarojs/taro'
 import { useEffect, useState } from 'react'
 import { Text, View } from '@tarojs/components'
-import { Button, Input, Switch, TextArea } from '@nutui/nutui-react-taro'
+import { Button, Input, TextArea } from '@nutui/nutui-react-taro'
 import { formatDateTime } from '@common/time'
 import { announcementActions, type AnnouncementOut } from '@server/features/announcements/actions'
 import { call } from '@/core/api'
@@ -14,6 +14,7 @@ import { Page } from '@/core/ui/Page'
 import { Async } from '@/core/ui/StateView'
 import { useAnnouncements } from '../../store'
 import './index.scss'
+import { Toggle } from '@/core/ui/Toggle'
 
 const STATUS_TEXT = { draft: '草稿，居民看不到', published: '已发布，居民可以看到', withdrawn: '已撤回，居民看不到' }
 
@@ -75,7 +76,7 @@ function Editor({ initial }: { initial: AnnouncementOut | null }) {
         <FieldError error={errors.body} />
         <View className='edit-announcement__pin'>
           <Text>置顶显示</Text>
-          <Switch checked={v.pinned} onChange={(pinned: boolean) => draft.update({ pinned })} />
+          <Toggle label='置顶显示' checked={v.pinned} onChange={(pinned) => draft.update({ pinned })} />
         </View>
       </View>
       <View className='actions'>

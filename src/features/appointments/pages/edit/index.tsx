@@ -1,7 +1,7 @@
 import Taro, { useRouter } from '@tarojs/taro'
 import { useEffect, useState } from 'react'
 import { Text, View } from '@tarojs/components'
-import { Button, Input, Switch, TextArea } from '@nutui/nutui-react-taro'
+import { Button, Input, TextArea } from '@nutui/nutui-react-taro'
 import { appointmentsActions, type OpeningHours, type ServiceAdminOut } from '@server/features/appointments/actions'
 import { call } from '@/core/api'
 import { toast, useQuery } from '@/core/hooks'
@@ -14,6 +14,7 @@ import { Async } from '@/core/ui/StateView'
 import { WEEKDAYS } from '../../labels'
 import { useAppointments } from '../../store'
 import './index.scss'
+import { Toggle } from '@/core/ui/Toggle'
 
 export default function EditServicePage() {
   const param = useRouter().params.id
@@ -129,7 +130,7 @@ function ServiceForm({ initial }: { initial: ServiceAdminOut | undefined }) {
         <Chips label='类型' columns={2} options={[{ value: 'general', label: '窗口办事' }, { value: 'ticket', label: '购票代办（填写行程）' }]} value={v.kind} onChange={(kind) => change({ kind })} />
         <View className='appt-edit__switch'>
           <Text>开放预约</Text>
-          <Switch checked={v.active} onChange={(active: boolean) => change({ active })} />
+          <Toggle label='开放预约' checked={v.active} onChange={(active) => change({ active })} />
         </View>
       </View>
 

@@ -132,7 +132,7 @@ function Closures({ services }: { services: ServiceAdminOut[] }) {
           <Input className='appt-manage__input' value={ends} placeholder='结束 12:00' maxLength={5} onChange={(v: string) => setEnds(v.trim())} />
         </View>
         <FieldError error={form.errors.starts ?? form.errors.ends} />
-        <Input className='appt-manage__input appt-manage__reason' value={reason} placeholder='停办原因，居民会看到（如：元旦放假）' maxLength={50} onChange={(v: string) => setReason(v)} />
+        <Input className='appt-manage__input appt-manage__reason' value={reason} placeholder='停办原因（居民可见）' maxLength={50} onChange={(v: string) => setReason(v)} />
         <FieldError error={form.errors.reason} />
         <Button type='primary' block loading={form.busy} onClick={() => void add()}>
           添加停办

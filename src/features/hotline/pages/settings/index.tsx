@@ -1,6 +1,6 @@
 import { useState } from 'react'
 import { Text, View } from '@tarojs/components'
-import { Button, Input, Switch } from '@nutui/nutui-react-taro'
+import { Button, Input } from '@nutui/nutui-react-taro'
 import { hotlineActions, type CategoryOut, type ServiceLevels } from '@server/features/hotline/actions'
 import { call } from '@/core/api'
 import { useQuery } from '@/core/hooks'
@@ -11,6 +11,8 @@ import { SignedIn } from '@/core/ui/Gate'
 import { Page } from '@/core/ui/Page'
 import { Async } from '@/core/ui/StateView'
 import './index.scss'
+import { Toggle } from '@/core/ui/Toggle'
+import { control } from '@/core/ui/a11y'
 
 /** Quick replies for whoever answers requests; the category list for staff; service levels for admins. */
 export default function HotlineSettingsPage() {
@@ -50,7 +52,7 @@ function QuickReplies() {
               {list.map((r) => (
                 <View key={r.id} className='hotline-settings__row'>
                   <Text className='hotline-settings__text'>{r.text}</Text>
-                  <Text className='hotline-settings__delete' onClick={() => void remove(r.id)}>
+                  <Text className='hotline-settings__delete' {...control('button', () => void remove(r.id), { label: `删除常用回复：${r.text}` })}>
                     删除
                   </Text>
                 </View>
@@ -58,7 +60,7 @@ function QuickReplies() {
             </View>
           )}
         </Async>
-        <Input className='hotline-settings__input hotline-settings__quick' value={text} maxLength={200} placeholder='例如：您好，已收到，今天内上门查看。' onChange={(v: string) => setText(v)} />
+        <Input className='hotline-settings__input hotline-settings__quick' value={text} maxLength={200} placeholder='如：已收到，今天上门' onChange={(v: string) => setText(v)} />
         <FieldError error={m.errors.text} />
         <Button type='primary' fill='outline' block onClick={() => void add()}>
           添加常用回复
@@ -85,7 +87,7 @@ function Categories() {
               {list.map((c) => (
                 <View key={c.id} className='hotline-settings__row'>
                   <Text className={`hotline-settings__text ${c.active ? '' : 'hotline-settings__text--off'}`}>{c.name}</Text>
-                  <Switch checked={c.active} onChange={(active: boolean) => void save({ id: c.id, name: c.name, active })} />
+                  <Toggle label={`${c.name}：启用`} checked={c.active} onChange={(active) => void save({ id: c.id, name: c.name, active })} />
                 </View>
               ))}
             </View>

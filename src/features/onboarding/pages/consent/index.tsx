@@ -1,12 +1,14 @@
 import Taro from '@tarojs/taro'
 import { useState } from 'react'
 import { Text, View } from '@tarojs/components'
-import { Button, Checkbox } from '@nutui/nutui-react-taro'
+import { Button } from '@nutui/nutui-react-taro'
 import { call } from '@/core/api'
 import { useMutation } from '@/core/mutation'
 import { PAGE, TAB } from '@/core/routes'
 import { useSession } from '@/core/session'
 import { Page } from '@/core/ui/Page'
+import { CheckRow } from '@/core/ui/CheckRow'
+import { control } from '@/core/ui/a11y'
 import { PRIVACY_NOTICE } from '../../privacy-notice'
 import './index.scss'
 
@@ -50,12 +52,12 @@ export default function ConsentPage() {
             <Text className='consent__text'>{line}</Text>
           </View>
         ))}
-        <Text className='consent__link' onClick={() => void Taro.navigateTo({ url: PAGE.privacyNotice })}>
+        <Text className='consent__link' {...control('link', () => void Taro.navigateTo({ url: PAGE.privacyNotice }))}>
           阅读完整的《隐私保护指引》
         </Text>
       </View>
       <View className='consent__agree'>
-        <Checkbox className='consent__check' checked={agreed} onChange={(v: boolean) => setAgreed(v)} label='我已阅读并同意《隐私保护指引》' />
+        <CheckRow className='consent__check' checked={agreed} onChange={setAgreed}>我已阅读并同意《隐私保护指引》</CheckRow>
       </View>
       <View className='actions'>
         <Button type='primary' size='large' block disabled={!agreed} loading={m.busy} onClick={() => void accept()}>

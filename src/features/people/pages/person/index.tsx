@@ -1,7 +1,7 @@
 import Taro, { useRouter } from '@tarojs/taro'
 import { useState } from 'react'
 import { Text, View } from '@tarojs/components'
-import { Button, Input, Switch } from '@nutui/nutui-react-taro'
+import { Button, Input } from '@nutui/nutui-react-taro'
 import { GRANTABLE_ROLES, peopleActions, type PersonOut } from '@server/features/people/actions'
 import type { GridOut, TeamOut } from '@server/features/community/actions'
 import { call } from '@/core/api'
@@ -17,6 +17,7 @@ import { Async } from '@/core/ui/StateView'
 import { ROLE_LABELS } from '../../roles'
 import { usePeople } from '../../store'
 import './index.scss'
+import { Toggle } from '@/core/ui/Toggle'
 
 type Grantable = (typeof GRANTABLE_ROLES)[number]
 
@@ -99,7 +100,7 @@ function PersonView({ person, grids, teams, canEdit }: { person: PersonOut; grid
               <FieldError error={errors.teamId} />
               <View className='person__leader'>
                 <Text>担任队长</Text>
-                <Switch checked={leader} onChange={(v: boolean) => setLeader(v)} />
+                <Toggle label='担任队长' checked={leader} onChange={setLeader} />
               </View>
             </View>
           ) : null}

@@ -1,0 +1,57 @@
+// The weapp tab bar (app.config.ts sets `custom` on weapp only): WeChat's native bar keeps 10 px labels whatever
+// the app asks, which 长辈版 cannot accept. WeChat creates one instance per tab page; each tab page marks itself
+// selected when shown (Page → useTabBarSelection), and every instance follows 长辈版 from the session.
+import { Component } from 'react'
+import Taro from '@tarojs/taro'
+import { Image, Text, View } from '@tarojs/components'
+import { TAB_ITEMS, tabIndexOf } from '@common/routes'
+import { useSession } from '@/core/session'
+import './index.scss'
+
+interface State {
+  selected: number
+  elder: boolean
+}
+
+export default class CustomTabBar extends Component<object, State> {
+  state: State = {
+    selected: Math.max(0, tabIndexOf((Taro.getCurrentPages().slice(-1)[0] as { route?: string } | undefined)?.route)),
+    elder: useSession.getState().elderMode,
+  }
+
+  private unsubscribe: (() => void) | null = null
+
+  componentDidMount() {
+    this.unsubscribe = useSession.subscribe((s) => {
+      if (s.elderMode !== this.state.elder) this.setState({ elder: s.elderMode })
+    })
+  }
+
+  componentWillUnmount() {
+    this.unsubscribe?.()
+  }
+
+  /** Called by the tab page on show (WeChat keeps an instance per tab page). */
+  setSelected(selected: number) {
+    if (selected !== this.state.selected) this.setState({ selected })
+  }
+
+  private open(index: number) {
+    this.setSelected(index)
+    void Taro.switchTab({ url: TAB_ITEMS[index].page })
+  }
+
+  render() {
+    const { selected, elder } = this.state
+    return (
+      <View className={`tab-bar ${elder ? 'tab-bar--elder' : ''}`}>
+        {TAB_ITEMS.map((t, i) => (
+          <View key={t.page} className={`tab-bar__item ${i === selected ? 'tab-bar__item--on' : ''}`} aria-role='tab' aria-selected={i === selected} aria-label={t.text} onClick={() => this.open(i)}>
+            <Image className='tab-bar__icon' src={`/${i === selected ? t.iconOn : t.icon}`} />
+            <Text className='tab-bar__label'>{t.text}</Text>
+          </View>
+        ))}
+      </View>
+    )
+  }
+}
