@@ -104,10 +104,11 @@ export const useSession = create<SessionState>((set, get) => ({
     set({ elderMode: on })
     save(ELDER_KEY, on)
     const { me } = get()
-    if (!me || !hasConsented(me)) save(ELDER_UNSYNCED_KEY, true)
-    else remove(ELDER_UNSYNCED_KEY)
     if (me && hasConsented(me)) {
+      remove(ELDER_UNSYNCED_KEY)
       get().setMe(await call('account', 'setElderMode', { enabled: on }))
+    } else {
+      save(ELDER_UNSYNCED_KEY, true)
     }
   },
 

@@ -6,6 +6,7 @@ import Taro from '@tarojs/taro'
 import { Image, Text, View } from '@tarojs/components'
 import { TAB_ITEMS, tabIndexOf } from '@common/routes'
 import { useSession } from '@/core/session'
+import { control } from '@/core/ui/a11y'
 import './index.scss'
 
 interface State {
@@ -46,7 +47,7 @@ export default class CustomTabBar extends Component<object, State> {
     return (
       <View className={`tab-bar ${elder ? 'tab-bar--elder' : ''}`}>
         {TAB_ITEMS.map((t, i) => (
-          <View key={t.page} className={`tab-bar__item ${i === selected ? 'tab-bar__item--on' : ''}`} aria-role='tab' aria-selected={i === selected} aria-label={t.text} onClick={() => this.open(i)}>
+          <View key={t.page} className={`tab-bar__item ${i === selected ? 'tab-bar__item--on' : ''}`} {...control('tab', () => this.open(i), { selected: i === selected })}>
             <Image className='tab-bar__icon' src={`/${i === selected ? t.iconOn : t.icon}`} />
             <Text className='tab-bar__label'>{t.text}</Text>
           </View>

@@ -4,7 +4,7 @@
 import type { BrowserContext, Page } from 'playwright-core'
 import { PAGE, TAB, type PageName } from '../../common/routes'
 import { audit } from './audit'
-import { button, cell, openAs, phone, setupE2E, shot, signInAs, watchErrors } from './harness'
+import { button, cell, openAs, phone, setupE2E, shot, signInAs, tab, watchErrors } from './harness'
 
 const e2e = setupE2E()
 
@@ -190,8 +190,8 @@ test('a resident is refused the staff pages', async () => {
 
 test('a grid worker books for a resident of their grid from 我的', async () => {
   const { page, errors, close } = await openAs(e2e, 'gridworker')
-  await page.goto(`${e2e.server.url}/#${TAB.me}`)
-  await cell(page, '代办预约').click()
+  await tab(page, '我的')
+  await cell(page, '代办预约').filter({ visible: true }).click()
   await page.locator('.appt-proxy__resident', { hasText: '李桂芳' }).click()
   await page.getByText('为 李桂芳 代办预约').filter({ visible: true }).waitFor()
   expect(errors).toEqual([])

@@ -1,5 +1,5 @@
 import { Text, View } from '@tarojs/components'
-import { control } from './a11y'
+import { control, group } from './a11y'
 import './chips.scss'
 
 export interface ChipOption<V extends string | number> {
@@ -21,7 +21,7 @@ export function Chips<V extends string | number>(props: {
 }) {
   const selected = (v: V) => (Array.isArray(props.value) ? props.value.includes(v) : props.value === v)
   return (
-    <View className={`chips chips--${props.columns ?? 4}`} role={Array.isArray(props.value) ? 'group' : 'radiogroup'} aria-label={props.label}>
+    <View className={`chips chips--${props.columns ?? 4}`} {...group(Array.isArray(props.value) ? 'group' : 'radiogroup', props.label)}>
       {props.options.map((o) => (
         <View
           key={String(o.value)}

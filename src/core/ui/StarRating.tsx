@@ -1,14 +1,13 @@
 import { Text, View } from '@tarojs/components'
-import { control } from './a11y'
+import { control, group } from './a11y'
 import './star-rating.scss'
 
 const WORDS = ['很不满意', '不满意', '一般', '满意', '非常满意']
 
 /** One to five stars as a group of radio choices, each named for a screen reader (「4星 满意」) and a full target. */
 export function StarRating({ value, onChange, label = '评分' }: { value: number; onChange: (stars: number) => void; label?: string }) {
-  const a11yGroup = process.env.TARO_ENV === 'h5' ? { role: 'radiogroup', 'aria-label': label } : { 'aria-role': 'radiogroup', 'aria-label': label }
   return (
-    <View className='star-rating' {...a11yGroup}>
+    <View className='star-rating' {...group('radiogroup', label)}>
       <View className='star-rating__stars'>
         {WORDS.map((word, i) => (
           <View key={word} className={`star-rating__star ${i < value ? 'star-rating__star--on' : ''}`} {...control('radio', () => onChange(i + 1), { checked: value === i + 1, label: `${i + 1}星 ${word}` })}>

@@ -45,6 +45,11 @@ export function control(role: ControlRole, onTap: () => void, state: ControlStat
   }
 }
 
+/** A box that names a set of controls for a screen reader (a radio group of chips, slots or stars). */
+export function group(role: 'radiogroup' | 'group', label?: string): Record<string, string | undefined> {
+  return process.env.TARO_ENV === 'h5' ? { role, 'aria-label': label } : { 'aria-role': role, 'aria-label': label }
+}
+
 /** A box that scrolls on its own (a long text, a strip of days): on H5 it takes keyboard focus so arrow keys scroll it. */
 export function scrollRegion(label: string): Record<string, string | number> {
   return process.env.TARO_ENV === 'h5' ? { role: 'region', 'aria-label': label, tabIndex: 0 } : { 'aria-label': label }

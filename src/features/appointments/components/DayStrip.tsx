@@ -1,7 +1,7 @@
 import { ScrollView, Text, View } from '@tarojs/components'
 import type { DayOut } from '@server/features/appointments/actions'
 import { dayName, shortDate } from '../labels'
-import { control } from '@/core/ui/a11y'
+import { control, group } from '@/core/ui/a11y'
 import './day-strip.scss'
 
 /** The bookable days side by side: what each day still has is visible before tapping it. */
@@ -26,7 +26,7 @@ export function DayStrip({
 }) {
   return (
     <ScrollView scrollX className='day-strip' scrollIntoView={value ? `${idPrefix}-${value}` : undefined}>
-      <View className='day-strip__row' role='radiogroup' aria-label={label}>
+      <View className='day-strip__row' {...group('radiogroup', label)}>
         {days.map((d) => {
           const full = !d.closed && d.left === 0
           const note = noteOf ? noteOf(d) : d.closed ? (d.closedReason ?? '不开放') : full ? '已满' : `余${d.left}`

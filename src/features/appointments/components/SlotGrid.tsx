@@ -1,6 +1,6 @@
 import { Text, View } from '@tarojs/components'
 import type { SlotOut } from '@server/features/appointments/actions'
-import { control } from '@/core/ui/a11y'
+import { control, group } from '@/core/ui/a11y'
 import './slot-grid.scss'
 
 const NOTE: Record<SlotOut['state'], (s: SlotOut) => string> = {
@@ -13,7 +13,7 @@ const NOTE: Record<SlotOut['state'], (s: SlotOut) => string> = {
 /** Every slot of the day with what is left; full and past ones stay visible but cannot be chosen. */
 export function SlotGrid({ slots, value, current, onChange }: { slots: SlotOut[]; value: string | null; current?: string; onChange: (start: string) => void }) {
   return (
-    <View className='slot-grid' role='radiogroup' aria-label='选择时段'>
+    <View className='slot-grid' {...group('radiogroup', '选择时段')}>
       {slots.map((s) => {
         const mine = current !== undefined && Date.parse(current) === Date.parse(s.start)
         const off = s.state !== 'open' || mine
