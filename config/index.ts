@@ -30,7 +30,8 @@ export default defineConfig<'webpack5'>(async (merge, { command, mode }) => {
       // Comma-separated subscribe-message template ids the mini-program asks residents to allow.
       SUBSCRIBE_TEMPLATE_IDS: JSON.stringify(process.env.SUBSCRIBE_TEMPLATE_IDS ?? ''),
     },
-    plugins: [],
+    // WeChat's aria-* attributes on View, Text and Image in the weapp templates (see the file).
+    plugins: [path.resolve(__dirname, 'weapp-aria.js')],
     copy: { patterns: [], options: {} },
     framework: 'react',
     compiler: {

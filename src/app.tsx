@@ -1,3 +1,4 @@
+import './core/ui/weapp-aria'
 import type { PropsWithChildren } from 'react'
 import { useLaunch } from '@tarojs/taro'
 import { useSession } from './core/session'

@@ -84,6 +84,9 @@ function measure(o: AuditOptions & typeof ELDER): string[] {
     const lines = new Set(rects.map((r) => Math.round(r.top))).size
     const lineHeight = s.lineHeight === 'normal' ? size * 1.2 : parseFloat(s.lineHeight)
     if (lines > 1 && lineHeight / size < o.lineHeight - 0.01) say(`line height ${(lineHeight / size).toFixed(2)}, under ${o.lineHeight}: ${name(el)}`)
+    // A short label (a name, a column head) broken across lines reads as two words: 办结 / 率, 第七网 / 格.
+    const word = (n.textContent ?? '').trim()
+    if (lines > 1 && [...word].length <= 5 && !/\s/.test(word)) say(`short label broken across lines: ${name(el)}`)
     allTexts.push({ el, rects })
     const shown = rects.map((r) => clipped(el, r, null)).filter((r): r is DOMRect => r !== null)
     if (!inFixed(el) && shown.length) texts.push({ el, rects: shown })
@@ -150,6 +153,8 @@ function measure(o: AuditOptions & typeof ELDER): string[] {
     // A clickable box inside another clickable box with a role is part of it (NutUI's inner wrappers).
     if (clickable && !el.matches(ROLE) && el.parentElement?.closest(ROLE)) continue
     if (clickable && !el.matches(ROLE) && !el.querySelector(ROLE)) say(`tappable but not announced as a control (no role): ${name(el)}`)
+    // A box given a control's role is reached from the keyboard too (control() sets tabindex; a bare role does not).
+    if (el.matches('[role]') && el.matches(ROLE) && (el as HTMLElement).tabIndex < 0 && el.getAttribute('aria-disabled') !== 'true') say(`a control the keyboard cannot reach (no tabindex): ${name(el)}`)
     if (!o.elder) continue
     const s = getComputedStyle(el)
     if (s.display === 'inline') continue // a link inside a sentence

@@ -114,11 +114,16 @@ test('an unanswered request rises to the community queue', async () => {
   const b = board.page
   await tab(b, '我的')
   await cell(b, '定星看板').click()
-  const g1 = b.locator('.board__row', { hasText: '第一网格' })
-  await g1.waitFor()
-  await expect(g1.textContent()).resolves.toMatch(/第一网格1.*100%0%5\.0★/)
-  await expect(b.locator('.board__row', { hasText: '第八网格' }).textContent()).resolves.toMatch(/第八网格1—0%/)
-  await expect(b.locator('.board__row', { hasText: '赵晓燕' }).textContent()).resolves.toContain('5.0★')
+  // Each figure by the label its cell carries (the column head in the table, beside the value in 长辈版).
+  const figures = (name: string) =>
+    b
+      .locator('.board__row', { hasText: name })
+      .locator('.board__cell')
+      .evaluateAll((cells) => Object.fromEntries(cells.map((c) => [c.querySelector('.board__label')?.textContent, c.querySelector('.board__value')?.textContent])))
+  await b.locator('.board__row', { hasText: '第一网格' }).waitFor()
+  expect(await figures('第一网格')).toMatchObject({ 诉求: '1', 办结率: '100%', 重开率: '0%', 评分: expect.stringMatching(/^5\.0★/) })
+  expect(await figures('第八网格')).toMatchObject({ 诉求: '1', 首次响应: '—', 办结率: '0%' })
+  expect(await figures('赵晓燕')).toMatchObject({ 评分: expect.stringMatching(/^5\.0★/) })
   await shot(b, 'hotline-9-board')
   await board.close()
   await resident.close()

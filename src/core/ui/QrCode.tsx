@@ -1,5 +1,6 @@
 import { useMemo, type CSSProperties, type ReactElement } from 'react'
 import { View } from '@tarojs/components'
+import { picture } from './a11y'
 import { qrMatrix, qrRuns } from './qr'
 import './qr-code.scss'
 
@@ -21,7 +22,7 @@ export function QrCode({ value, size = 180 }: { value: string; size?: number }) 
   const module = Math.max(2, Math.round(size / (n + 2 * QUIET)))
   const style = { '--qr-side': n * module, '--qr-quiet': QUIET * module } as CSSProperties
   return (
-    <View className='qr-code' role='img' aria-label={`二维码：${value}`} style={style}>
+    <View className='qr-code' {...picture(`二维码：${value}`)} style={style}>
       {matrix.map((row, r) => {
         let at = 0
         let gap = 0

@@ -16,7 +16,7 @@ export type ControlProps = Record<string, string | number | boolean | undefined 
 /**
  * Makes a View a control a screen reader announces and a keyboard reaches: `role` and `aria-*` on H5 (with
  * Enter and Space pressing it), WeChat's own `aria-role` and `aria-*` on weapp (passed to its template by the
- * build, see config/index.ts). Every tappable box that is not a NutUI control goes through here, so the page
+ * build, see config/weapp-aria.js). Every tappable box that is not a NutUI control goes through here, so the page
  * audit finds none without a role.
  */
 export function control(role: ControlRole, onTap: () => void, state: ControlState = {}): ControlProps {
@@ -47,6 +47,15 @@ export function control(role: ControlRole, onTap: () => void, state: ControlStat
 
 /** A box that names a set of controls for a screen reader (a radio group of chips, slots or stars). */
 export function group(role: 'radiogroup' | 'group', label?: string): Record<string, string | undefined> {
+  return named(role, label)
+}
+
+/** A box drawn as a picture (a QR code of cells): a screen reader says its label instead. */
+export function picture(label: string): Record<string, string | undefined> {
+  return named('img', label)
+}
+
+function named(role: string, label?: string): Record<string, string | undefined> {
   return process.env.TARO_ENV === 'h5' ? { role, 'aria-label': label } : { 'aria-role': role, 'aria-label': label }
 }
 

@@ -1,5 +1,6 @@
 import Taro from '@tarojs/taro'
 import { Text, View } from '@tarojs/components'
+import { control } from '@/core/ui/a11y'
 import { serviceEntries } from '@/core/entries'
 import { linkTo } from '@/core/routes'
 import * as registry from '@/features/registry'
@@ -14,8 +15,7 @@ export function ServiceGrid() {
         <View
           key={s.key}
           className={`service-grid__item service-grid__item--${s.key}`}
-          role='link'
-          onClick={() => void Taro.navigateTo({ url: s.page ?? linkTo('comingSoon', { service: s.key }) })}
+          {...control('link', () => void Taro.navigateTo({ url: s.page ?? linkTo('comingSoon', { service: s.key }) }))}
         >
           <View className='service-grid__glyph' style={{ background: s.color }}>
             <Text>{s.glyph}</Text>

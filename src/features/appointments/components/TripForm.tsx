@@ -1,6 +1,7 @@
 import { Text, View } from '@tarojs/components'
 import { Button, Input } from '@nutui/nutui-react-taro'
 import { localDay, startOfLocalDay } from '@common/time'
+import { control } from '@/core/ui/a11y'
 import { Chips } from '@/core/ui/Chips'
 import { FieldError } from '@/core/ui/FieldError'
 import { DayStrip } from './DayStrip'
@@ -49,7 +50,7 @@ export function TripForm({ value, onChange, errors, now }: { value: TripValues; 
           <View className='trip-form__passenger-head'>
             <Text>乘车人 {i + 1}</Text>
             {value.passengers.length > 1 ? (
-              <View className='trip-form__remove' role='button' onClick={() => onChange({ passengers: value.passengers.filter((_, j) => j !== i) })}>
+              <View className='trip-form__remove' {...control('button', () => onChange({ passengers: value.passengers.filter((_, j) => j !== i) }))}>
                 <Text>删除</Text>
               </View>
             ) : null}

@@ -4,6 +4,7 @@ import { Text, View } from '@tarojs/components'
 import { Button, Input } from '@nutui/nutui-react-taro'
 import { localDay, startOfLocalDay } from '@common/time'
 import { appointmentsActions, type BookingDetail } from '@server/features/appointments/actions'
+import { control } from '@/core/ui/a11y'
 import { call } from '@/core/api'
 import { useQuery } from '@/core/hooks'
 import { linkTo } from '@/core/routes'
@@ -89,7 +90,7 @@ function Desk() {
           </Button>
         ) : null}
         {last ? (
-          <View className='appt-desk__last' role='link' onClick={() => void Taro.navigateTo({ url: linkTo('apptDetail', { id: last.id }) })}>
+          <View className='appt-desk__last' {...control('link', () => void Taro.navigateTo({ url: linkTo('apptDetail', { id: last.id }) }))}>
             <Text>
               ✓ {last.resident?.name} · {last.serviceName} · {slotText(last.startsAt)}
             </Text>
@@ -114,9 +115,10 @@ function Desk() {
               <Button size='small' onClick={() => shift(-1)}>
                 前一天
               </Button>
-              <Text className='appt-desk__day-label'>
-                {day} {dayName(day)}
-              </Text>
+              <View className='appt-desk__day-label'>
+                <Text>{day}</Text>
+                <Text>{dayName(day)}</Text>
+              </View>
               <Button size='small' onClick={() => shift(1)}>
                 后一天
               </Button>
@@ -142,7 +144,7 @@ function Desk() {
                     </View>
                     {s.bookings.length === 0 ? <Text className='muted'>暂无预约</Text> : null}
                     {s.bookings.map((b) => (
-                      <View key={b.id} className='appt-desk__booking' role='link' onClick={() => void Taro.navigateTo({ url: linkTo('apptDetail', { id: b.id }) })}>
+                      <View key={b.id} className='appt-desk__booking' {...control('link', () => void Taro.navigateTo({ url: linkTo('apptDetail', { id: b.id }) }))}>
                         <View className='appt-desk__who'>
                           <Text className='appt-desk__name'>{b.residentName}</Text>
                           <Text className='muted'>

@@ -3,6 +3,7 @@ import { useEffect, useState } from 'react'
 import { Text, View } from '@tarojs/components'
 import { Button, Input, TextArea } from '@nutui/nutui-react-taro'
 import { appointmentsActions, type OpeningHours, type ServiceAdminOut } from '@server/features/appointments/actions'
+import { control } from '@/core/ui/a11y'
 import { call } from '@/core/api'
 import { toast, useQuery } from '@/core/hooks'
 import { useMutation } from '@/core/mutation'
@@ -160,7 +161,7 @@ function ServiceForm({ initial }: { initial: ServiceAdminOut | undefined }) {
                       <Input className='appt-edit__time' value={h.starts} maxLength={5} onChange={(starts: string) => setHour(i, { starts: starts.trim() })} />
                       <Text>至</Text>
                       <Input className='appt-edit__time' value={h.ends} maxLength={5} onChange={(ends: string) => setHour(i, { ends: ends.trim() })} />
-                      <View className='appt-edit__remove' role='button' onClick={() => change({ hours: v.hours.filter((_, j) => j !== i) })}>
+                      <View className='appt-edit__remove' {...control('button', () => change({ hours: v.hours.filter((_, j) => j !== i) }))}>
                         <Text>删除</Text>
                       </View>
                     </View>
@@ -169,7 +170,7 @@ function ServiceForm({ initial }: { initial: ServiceAdminOut | undefined }) {
                   </View>
                 ) : null,
               )}
-              <View className='appt-edit__add' role='button' onClick={() => change({ hours: [...v.hours, { weekday: d + 1, starts: '09:00', ends: '11:30' }] })}>
+              <View className='appt-edit__add' {...control('button', () => change({ hours: [...v.hours, { weekday: d + 1, starts: '09:00', ends: '11:30' }] }))}>
                 <Text>＋ 添加时段</Text>
               </View>
             </View>

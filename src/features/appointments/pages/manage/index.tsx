@@ -4,6 +4,7 @@ import { Text, View } from '@tarojs/components'
 import { Button, Input } from '@nutui/nutui-react-taro'
 import { localDay, startOfLocalDay } from '@common/time'
 import { appointmentsActions, type ServiceAdminOut } from '@server/features/appointments/actions'
+import { control } from '@/core/ui/a11y'
 import { call } from '@/core/api'
 import { useQuery } from '@/core/hooks'
 import { useMutation } from '@/core/mutation'
@@ -60,7 +61,7 @@ function hoursText(s: ServiceAdminOut): string {
 
 function ServiceRow({ s }: { s: ServiceAdminOut }) {
   return (
-    <View className={`card appt-manage__service ${s.active ? '' : 'appt-manage__service--off'}`} role='link' onClick={() => void Taro.navigateTo({ url: linkTo('apptEdit', { id: s.id }) })}>
+    <View className={`card appt-manage__service ${s.active ? '' : 'appt-manage__service--off'}`} {...control('link', () => void Taro.navigateTo({ url: linkTo('apptEdit', { id: s.id }) }))}>
       <View className='appt-manage__row'>
         <Text className='appt-manage__name'>{s.name}</Text>
         <Text className='muted'>{s.active ? `每段${s.durationMinutes}分钟 · ${s.places}个名额` : '已停办'}</Text>

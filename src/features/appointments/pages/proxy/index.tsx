@@ -2,6 +2,7 @@ import Taro from '@tarojs/taro'
 import { useState } from 'react'
 import { Text, View } from '@tarojs/components'
 import { Input } from '@nutui/nutui-react-taro'
+import { control } from '@/core/ui/a11y'
 import { call } from '@/core/api'
 import { usePaged, useQuery } from '@/core/hooks'
 import { linkTo } from '@/core/routes'
@@ -33,8 +34,7 @@ export default function ProxyPage() {
                       <View
                         key={r.id}
                         className='appt-proxy__resident'
-                        role='link'
-                        onClick={() => void Taro.navigateTo({ url: linkTo('apptServices', { for: r.id, forName: r.name }) })}
+                        {...control('link', () => void Taro.navigateTo({ url: linkTo('apptServices', { for: r.id, forName: r.name }) }))}
                       >
                         <Text className='appt-proxy__name'>{r.name}</Text>
                         <Text className='muted'>{r.address} · {r.phone}</Text>

@@ -1,6 +1,7 @@
 import Taro, { useRouter } from '@tarojs/taro'
 import { Text, View } from '@tarojs/components'
 import { Button } from '@nutui/nutui-react-taro'
+import { control } from '@/core/ui/a11y'
 import { call } from '@/core/api'
 import { useQuery } from '@/core/hooks'
 import { PAGE, linkTo } from '@/core/routes'
@@ -34,8 +35,7 @@ export default function ServicesPage() {
                   <View
                     key={s.id}
                     className='card appt-services__item'
-                    role='link'
-                    onClick={() => void Taro.navigateTo({ url: linkTo('apptBook', { serviceId: s.id, ...proxy }) })}
+                    {...control('link', () => void Taro.navigateTo({ url: linkTo('apptBook', { serviceId: s.id, ...proxy }) }))}
                   >
                     <View className='appt-services__head'>
                       <Text className='appt-services__name'>{s.name}</Text>

@@ -37,29 +37,46 @@ const minutes = (m: number | null) => (m === null ? '—' : m < 60 ? `${Math.rou
 const percent = (x: number | null) => (x === null ? '—' : `${Math.round(x * 100)}%`)
 const stars = (x: number | null) => (x === null ? '—' : `${x.toFixed(1)}★`)
 
+const METRICS: { label: string; value(r: BoardRow): string; extra?(r: BoardRow): string | null }[] = [
+  { label: '诉求', value: (r) => String(r.requests) },
+  { label: '首次响应', value: (r) => minutes(r.medianFirstResponseMinutes) },
+  { label: '办结率', value: (r) => percent(r.resolvedShare) },
+  { label: '重开率', value: (r) => percent(r.reopenRate) },
+  { label: '评分', value: (r) => stars(r.averageStars), extra: (r) => (r.ratings ? `（${r.ratings}）` : null) },
+]
+
+/**
+ * One row per grid or worker. In the standard version the rows line up under one head as a table; in 长辈版 six
+ * columns cannot hold 18 px text on a phone, so each row becomes a card whose values carry their own labels
+ * (the labels are in every row for that reason, and so a screen reader hears what each figure is).
+ */
 function Table({ rows, title }: { rows: BoardRow[]; title: string }) {
   if (rows.length === 0) return <Empty title={`${title}暂无诉求`} />
   return (
     <View className='board__table'>
       <View className='board__row board__row--head'>
         <Text className='board__name'>{title}</Text>
-        <Text>诉求</Text>
-        <Text>首次响应</Text>
-        <Text>办结率</Text>
-        <Text>重开率</Text>
-        <Text>评分</Text>
+        {METRICS.map((m) => (
+          <Text key={m.label} className='board__cell'>
+            {m.label}
+          </Text>
+        ))}
       </View>
       {rows.map((r) => (
         <View key={r.key} className='board__row'>
           <Text className='board__name'>{r.name}</Text>
-          <Text>{r.requests}</Text>
-          <Text>{minutes(r.medianFirstResponseMinutes)}</Text>
-          <Text>{percent(r.resolvedShare)}</Text>
-          <Text>{percent(r.reopenRate)}</Text>
-          <Text>
-            {stars(r.averageStars)}
-            {r.ratings ? <Text className='board__n'>（{r.ratings}）</Text> : null}
-          </Text>
+          {METRICS.map((m) => {
+            const extra = m.extra?.(r)
+            return (
+              <View key={m.label} className='board__cell'>
+                <Text className='board__label'>{m.label}</Text>
+                <Text className='board__value'>
+                  {m.value(r)}
+                  {extra ? <Text className='board__n'>{extra}</Text> : null}
+                </Text>
+              </View>
+            )
+          })}
         </View>
       ))}
     </View>

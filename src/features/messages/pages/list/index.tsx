@@ -4,6 +4,7 @@ import { Text, View } from '@tarojs/components'
 import { Button } from '@nutui/nutui-react-taro'
 import { formatDateTime } from '@common/time'
 import { messageActions, type MessageOut } from '@server/features/messages/actions'
+import { control } from '@/core/ui/a11y'
 import { call } from '@/core/api'
 import { usePaged } from '@/core/hooks'
 import { useMutation } from '@/core/mutation'
@@ -51,7 +52,7 @@ export default function MessagesPage() {
               {(items) => (
                 <View>
                   {items.map((m) => (
-                    <View key={m.id} className={`messages__item ${m.read ? '' : 'messages__item--unread'}`} role='link' onClick={() => void open(m)}>
+                    <View key={m.id} className={`messages__item ${m.read ? '' : 'messages__item--unread'}`} {...control('link', () => void open(m))}>
                       <View className='messages__head'>
                         <Text className='messages__title'>{m.title}</Text>
                         <Text className='messages__at'>{formatDateTime(m.createdAt)}</Text>

@@ -3,6 +3,7 @@ import { useState } from 'react'
 import { Text, View } from '@tarojs/components'
 import { SearchBar } from '@nutui/nutui-react-taro'
 import type { Role } from '@common/contract'
+import { control } from '@/core/ui/a11y'
 import { call } from '@/core/api'
 import { usePaged } from '@/core/hooks'
 import { linkTo } from '@/core/routes'
@@ -44,7 +45,7 @@ export default function PeoplePage() {
                 <View>
                   <Text className='people__count muted'>共 {list.total} 人</Text>
                   {people.map((p) => (
-                    <View key={p.id} className='people__item' role='link' onClick={() => void Taro.navigateTo({ url: linkTo('person', { id: p.id }) })}>
+                    <View key={p.id} className='people__item' {...control('link', () => void Taro.navigateTo({ url: linkTo('person', { id: p.id }) }))}>
                       <View className='people__row'>
                         <Text className='people__name'>{p.name}</Text>
                         <Text className='people__phone'>{p.phone}</Text>
