@@ -186,7 +186,7 @@ test('代办: a grid worker books for a resident of their grid, who finds it in 
   await button(w, '确认预约').filter({ visible: true }).click()
   await w.waitForURL(/appointments\/pages\/detail/)
   await w.getByText('网格员 赵晓燕代办').filter({ visible: true }).waitFor()
-  await w.getByText('李桂芳 · 管道新村3号楼2单元301室').filter({ visible: true }).waitFor()
+  await w.getByText('李桂芳 · 管道新村3号楼 2单元 301室').filter({ visible: true }).waitFor()
   await shot(w, 'appointments-10-proxy-booked')
 
   const resident = await openAs(e2e, 'resident')

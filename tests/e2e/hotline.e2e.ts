@@ -39,7 +39,7 @@ test('a request goes from the resident to their grid worker and back, with the m
   await w.waitForURL(/hotline\/pages\/inbox/)
   await w.locator('.request-card', { hasText: '楼道灯坏了' }).click()
   await w.waitForURL(/hotline\/pages\/detail/)
-  await w.getByText('李桂芳 · 管道新村3号楼2单元301室').waitFor()
+  await w.getByText('李桂芳 · 管道新村3号楼 2单元 301室').waitFor()
   await w.getByText('138****0001').waitFor()
   await button(w, '受理').click()
   await w.locator('.timeline__kind', { hasText: '已受理' }).waitFor()

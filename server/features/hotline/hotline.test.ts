@@ -176,7 +176,7 @@ describe.each(engines())('hotline on %s', (engine) => {
     })
 
     test('the grid’s worker and staff see the resident, phone masked; the resident sees no such block', async () => {
-      const resident = { name: '李桂芳', address: '管道新村3号楼2单元301室', phone: '138****0001' }
+      const resident = { name: '李桂芳', address: '管道新村3号楼 2单元 301室', phone: '138****0001' }
       const byWorker = await t.ok('hotline', 'get', { id }, { token: tk.gridworker })
       expect(byWorker.resident).toEqual(resident)
       expect(byWorker.can).toMatchObject({ accept: true, reply: false, resolve: false, escalate: true, reassign: false })

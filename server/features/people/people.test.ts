@@ -26,7 +26,7 @@ describe.each(engines())('people on %s', (engine) => {
       expect(res.status).toBe(200)
       expect(res.data.total).toBe(DEMO_PEOPLE.length)
       const li = res.data.items.find((p) => p.name === '李桂芳')
-      expect(li).toMatchObject({ phone: '138****0001', address: '管道新村3号楼2单元301室', gridName: '第一网格', roles: ['resident'] })
+      expect(li).toMatchObject({ phone: '138****0001', address: '管道新村3号楼 2单元 301室', gridName: '第一网格', roles: ['resident'] })
       for (const p of res.data.items) expect(p.phone).toMatch(/^\d{3}\*{4}\d{4}$/)
       const text = JSON.stringify(res.envelope)
       for (const phone of FULL_PHONES) expect(text).not.toContain(phone)

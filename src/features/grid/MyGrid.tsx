@@ -1,6 +1,7 @@
 import Taro from '@tarojs/taro'
 import { Text, View } from '@tarojs/components'
 import { Button } from '@nutui/nutui-react-taro'
+import { addressText } from '@common/address'
 import { call } from '@/core/api'
 import { useQuery } from '@/core/hooks'
 import { PAGE } from '@/core/routes'
@@ -41,9 +42,7 @@ export function MyGrid({ registered }: { registered: boolean }) {
           <View className='my-grid__banner'>
             <Text className='my-grid__grid-name'>{g.grid.name}</Text>
             <Text className='my-grid__area'>负责范围：{g.grid.area}</Text>
-            <Text className='my-grid__home'>
-              我家：{g.household.buildingName} {g.household.unit}单元 {g.household.room}室
-            </Text>
+            <Text className='my-grid__home words'>我家：{addressText({ building: g.household.buildingName, ...g.household })}</Text>
           </View>
 
           <Text className='section-title'>网格员</Text>

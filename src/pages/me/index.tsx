@@ -2,6 +2,7 @@ import Taro, { useDidShow } from '@tarojs/taro'
 import { Text, View } from '@tarojs/components'
 import { Cell, CellGroup } from '@nutui/nutui-react-taro'
 import type { Me } from '@server/features/account/actions'
+import { addressText } from '@common/address'
 import { maskPhone } from '@common/mask'
 import { ME_GROUPS, groupCells, loadCounts, viewOf, wantsCounts, type MeGroup } from '@/core/entries'
 import { useQuery } from '@/core/hooks'
@@ -79,8 +80,8 @@ export default function MePage() {
               <View className='me__who'>
                 <Text className='me__name'>{me.name ?? '未登记的居民'}</Text>
                 <Text className='me__line'>{me.phone ? maskPhone(me.phone) : '尚未登记手机号'}</Text>
-                <Text className='me__line'>
-                  {me.household ? `${me.household.buildingName} ${me.household.unit}单元 ${me.household.room}室 · ${me.household.gridName}` : '尚未登记住户信息'}
+                <Text className='me__line words'>
+                  {me.household ? `${addressText({ building: me.household.buildingName, ...me.household })} · ${me.household.gridName}` : '尚未登记住户信息'}
                 </Text>
                 <View className='me__roles'>
                   {me.roles.map((r) => (

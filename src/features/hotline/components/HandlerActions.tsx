@@ -115,7 +115,7 @@ export function ResidentContact({ r }: { r: RequestDetail }) {
   return (
     <View className='hotline-detail__resident'>
       <View className='hotline-detail__who'>
-        <Text>{r.resident.name} · {r.resident.address}</Text>
+        <Text className='words'>{r.resident.name} · {r.resident.address}</Text>
         <Text className='muted'>{r.resident.phone}</Text>
       </View>
       {r.can.callResident ? (

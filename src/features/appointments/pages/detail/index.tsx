@@ -57,7 +57,7 @@ function Detail({ b }: { b: BookingDetail }) {
         )}
         {b.resident ? (
           <View className='appt-detail__resident'>
-            <Text>{b.resident.name} · {b.resident.address}</Text>
+            <Text className='words'>{b.resident.name} · {b.resident.address}</Text>
             <Text className='muted'>{b.resident.phone}</Text>
           </View>
         ) : null}

@@ -37,7 +37,7 @@ export default function ProxyPage() {
                         {...control('link', () => void Taro.navigateTo({ url: linkTo('apptServices', { for: r.id, forName: r.name }) }))}
                       >
                         <Text className='appt-proxy__name'>{r.name}</Text>
-                        <Text className='muted'>{r.address} · {r.phone}</Text>
+                        <Text className='muted words'>{r.address} · {r.phone}</Text>
                       </View>
                     ))}
                   </View>

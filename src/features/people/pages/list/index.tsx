@@ -50,7 +50,7 @@ export default function PeoplePage() {
                         <Text className='people__name'>{p.name}</Text>
                         <Text className='people__phone'>{p.phone}</Text>
                       </View>
-                      <Text className='muted'>{p.address ? `${p.address} · ${p.gridName}` : '未登记住址'}</Text>
+                      <Text className='muted words'>{p.address ? `${p.address} · ${p.gridName}` : '未登记住址'}</Text>
                       <View className='people__roles'>
                         {p.roles.map((r) => (
                           <Text key={r} className={`people__role people__role--${r}`}>

@@ -59,7 +59,7 @@ function PersonView({ person, grids, teams, canEdit }: { person: PersonOut; grid
       <View className='card person__head'>
         <Text className='person__name'>{p.name}</Text>
         <Text className='muted'>手机 {p.phone || '未登记'}</Text>
-        <Text className='muted'>{p.address ? `${p.address} · ${p.gridName}` : '未登记住址'}</Text>
+        <Text className='muted words'>{p.address ? `${p.address} · ${p.gridName}` : '未登记住址'}</Text>
         {p.workPhone ? <Text className='muted'>工作电话 {p.workPhone}</Text> : null}
         <View className='person__roles'>
           {p.roles.map((r) => (
