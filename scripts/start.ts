@@ -23,6 +23,9 @@ if (!fs.existsSync(built) || fs.statSync(built).mtimeMs < sources) {
   if (r.status !== 0) process.exit(r.status ?? 1)
 }
 
+// The embedded default is the demo: demo people and demo sign-in, unless a real deployment's settings are given.
+if (process.env.SEED_DEMO === undefined && !process.env.DATABASE_URL && !process.env.WECHAT_SECRET) process.env.SEED_DEMO = 'true'
+
 const port = process.env.PORT ?? '3000'
 const host = process.env.HOST ?? '127.0.0.1'
 console.log(`红石榴 · 管道社区服务: http://${host}:${port}/  (demo accounts on the sign-in page)`)

@@ -7,9 +7,9 @@ import { loadConfig } from './config'
 const OLD_KEY = Buffer.alloc(32, 9).toString('base64')
 
 describe('loadConfig', () => {
-  test('defaults outside production: demo on, SQLite in DATA_DIR', () => {
+  test('defaults outside production: no demo unless asked for, SQLite in DATA_DIR', () => {
     const c = loadConfig(envOf({ DATA_DIR: '/srv/guandao' }))
-    expect(c).toMatchObject({ NODE_ENV: 'development', production: false, demo: true, PORT: 3000, SESSION_TTL_DAYS: 30 })
+    expect(c).toMatchObject({ NODE_ENV: 'development', production: false, demo: false, PORT: 3000, SESSION_TTL_DAYS: 30 })
     expect(c.sqliteFile).toBe(path.join('/srv/guandao', 'guandao.sqlite'))
     expect(c.WECHAT_API_BASE).toBe('https://api.weixin.qq.com')
     expect(c.SWEEP_INTERVAL_SECONDS).toBe(60)
@@ -50,9 +50,18 @@ describe('loadConfig', () => {
     )
   })
 
-  test('SEED_DEMO=false turns demo people off in development', () => {
+  test('SEED_DEMO switches demo people on in development, and only there', () => {
     expect(loadConfig(envOf({ SEED_DEMO: 'false' })).demo).toBe(false)
     expect(loadConfig(envOf({ SEED_DEMO: '1' })).demo).toBe(true)
+    expect(loadConfig(envOf({ SEED_DEMO: 'true', NODE_ENV: 'test' })).demo).toBe(true)
+  })
+
+  test.each([
+    ['DATABASE_URL', { DATABASE_URL: 'postgres://u@db:5432/guandao' }],
+    ['WECHAT_SECRET', { WECHAT_APPID: 'wx1234567890abcdef', WECHAT_SECRET: 'real-secret' }],
+  ])('demo accounts are refused beside %s, a real deployment’s setting', (name, env) => {
+    expect(() => loadConfig(envOf({ SEED_DEMO: 'true', ...env }))).toThrow(new RegExp(`SEED_DEMO: demo accounts are refused beside ${name}`))
+    expect(loadConfig(envOf(env)).demo).toBe(false)
   })
 
   test.each([

@@ -25,6 +25,21 @@ const schema = z.object({
   H5_DIR: z.string().default(path.resolve(process.cwd(), 'dist/h5')),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   RATE_LIMIT_PER_MINUTE: z.coerce.number().int().min(1).default(300),
+  /** Sign-in calls (the auth service) per minute per client address: small, so guessing and floods stop early. */
+  SIGNIN_RATE_LIMIT_PER_MINUTE: z.coerce.number().int().min(1).default(20),
+  /**
+   * Which proxy in front may say who the client is (X-Forwarded-For): true for any, a number of hops, or
+   * addresses/CIDRs, comma-separated. Unset, every caller behind a proxy shares the proxy's address.
+   */
+  TRUST_PROXY: z
+    .string()
+    .optional()
+    .transform((v): boolean | number | string[] => {
+      if (v === undefined || v === 'false') return false
+      if (v === 'true') return true
+      if (/^\d+$/.test(v)) return Number(v)
+      return v.split(',').map((a) => a.trim()).filter(Boolean)
+    }),
   PG_POOL_SIZE: z.coerce.number().int().min(1).max(50).default(10),
   /** Requests running the pipeline at once per process (the rest wait their turn); default by engine. */
   CONCURRENT_REQUESTS: z.coerce.number().int().min(1).max(1000).optional(),
@@ -43,7 +58,10 @@ export type Env = z.infer<typeof schema>
 
 export interface Config extends Env {
   production: boolean
-  /** Demo people and dev sign-in: on outside production unless SEED_DEMO=false. */
+  /**
+   * Demo people and demo sign-in: only when SEED_DEMO is switched on (npm start does), never in production nor
+   * beside a production setting (DATABASE_URL, WECHAT_SECRET), and demo sign-in only from this machine.
+   */
   demo: boolean
   sqliteFile: string
   /** Signs photo URLs. Set FILE_URL_SECRET when several processes serve one database; otherwise one per process. */
@@ -63,11 +81,15 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   const c = parsed.data
   const production = c.NODE_ENV === 'production'
   if (production && c.SEED_DEMO) throw new Error('Invalid configuration:\n  SEED_DEMO: demo data is refused in production')
+  const productionSettings = (['DATABASE_URL', 'WECHAT_SECRET'] as const).filter((k) => c[k])
+  if (c.SEED_DEMO && productionSettings.length) {
+    throw new Error(`Invalid configuration:\n  SEED_DEMO: demo accounts are refused beside ${productionSettings.join(' and ')} (a real deployment's settings)`)
+  }
   if (production && c.CLOCK_START) throw new Error('Invalid configuration:\n  CLOCK_START: a moved clock is refused in production')
   return {
     ...c,
     production,
-    demo: production ? false : (c.SEED_DEMO ?? true),
+    demo: !production && c.SEED_DEMO === true,
     sqliteFile: c.SQLITE_FILE ?? path.join(c.DATA_DIR, 'guandao.sqlite'),
     fileUrlSecret: c.FILE_URL_SECRET ?? randomBytes(24).toString('hex'),
     idCardKeys: idCardKeysOf(c, production),

@@ -28,9 +28,16 @@ export interface Services {
 
 export type Identity = { kind: 'session'; token: string } | { kind: 'openid'; openid: string } | null
 
+/** Where a request came from, as the adapter saw it: the HTTP client's address (behind TRUST_PROXY, the proxy's word for it). */
+export interface Client {
+  address: string
+}
+
 export interface Ctx extends Services {
   actor: Actor | null
   identity: Identity
+  /** Absent for calls that do not come over the network (cloud functions, in-process callers). */
+  client?: Client
   requestId: string
 }
 

@@ -5,7 +5,7 @@ import { z } from 'zod'
 import { hasAccess, type ActionSpec } from '../../common/contract'
 import type { Envelope } from '../../common/errors'
 import { AppError, badInput, mapError, zodToAppError } from './errors'
-import type { Actor, Ctx, DomainModule, Identity, Services } from './context'
+import type { Actor, Client, Ctx, DomainModule, Identity, Services } from './context'
 import { resolveOpenid, resolveSession, type Identified } from '../features/auth/identity'
 import { fingerprintOf, runIdempotent } from './idempotency'
 import { gate } from './gate'
@@ -29,9 +29,10 @@ export interface DispatchResult {
 
 export function createDispatcher(services: Services, modules: Record<string, DomainModule>, concurrency: number) {
   const admit = gate(concurrency)
-  return (domain: string, body: unknown, identity: Identity): Promise<DispatchResult> => admit.run(() => dispatchNow(domain, body, identity))
+  return (domain: string, body: unknown, identity: Identity, client?: Client): Promise<DispatchResult> =>
+    admit.run(() => dispatchNow(domain, body, identity, client))
 
-  async function dispatchNow(domain: string, body: unknown, identity: Identity): Promise<DispatchResult> {
+  async function dispatchNow(domain: string, body: unknown, identity: Identity, client: Client | undefined): Promise<DispatchResult> {
     const started = Date.now()
     const requestId = randomUUID()
     let actionName = '?'
@@ -61,7 +62,7 @@ export function createDispatcher(services: Services, modules: Record<string, Dom
       const nul = fieldWithNul(input.data)
       if (nul) throw badInput({ [nul]: '内容含有无法识别的字符，请删除后重试' })
 
-      const ctx: Ctx = { ...services, actor, identity, requestId }
+      const ctx: Ctx = { ...services, actor, identity, client, requestId }
       const handler = mod.handlers[actionName] as (input: unknown, ctx: Ctx) => Promise<unknown>
       const run = () => handler(input.data, ctx)
       const action = `${domain}.${actionName}`
@@ -69,11 +70,11 @@ export function createDispatcher(services: Services, modules: Record<string, Dom
         keyed && actor
           ? await runIdempotent(services, { userId: actor.userId, action, key: keyed, fingerprint: fingerprintOf(action, input.data) }, run, who?.prior)
           : await run()
-      services.log.info({ requestId, domain, action: actionName, userId: actor?.userId, ms: Date.now() - started }, 'ok')
+      services.log.info({ requestId, domain, action: actionName, userId: actor?.userId, ip: client?.address, ms: Date.now() - started }, 'ok')
       return { status: 200, envelope: { ok: true, data: data ?? null } }
     } catch (err) {
       const mapped = mapError(err)
-      const fields = { requestId, domain, action: actionName, userId: actor?.userId, status: mapped.status, ms: Date.now() - started }
+      const fields = { requestId, domain, action: actionName, userId: actor?.userId, ip: client?.address, status: mapped.status, ms: Date.now() - started }
       if (mapped.bug) services.log.error({ ...fields, err: mapped.bug }, 'unhandled error')
       else services.log.info({ ...fields, code: mapped.envelope.ok ? undefined : mapped.envelope.error.code }, 'refused')
       return mapped

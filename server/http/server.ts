@@ -2,24 +2,36 @@
 // the Authorization header only; everything else is the shared pipeline.
 import fs from 'node:fs'
 import path from 'node:path'
-import Fastify, { LogController, type FastifyBaseLogger } from 'fastify'
+import Fastify, { LogController, type FastifyBaseLogger, type FastifyReply, type FastifyRequest } from 'fastify'
 import fastifyStatic from '@fastify/static'
 import { ERROR_MESSAGES } from '../../common/errors'
 import type { Backend } from '../app'
 import type { Identity } from '../core/context'
-import { registerUploads } from './uploads'
 import rateLimit from '@fastify/rate-limit'
+import { sessionUserId } from '../features/auth/identity'
+import { registerUploads } from './uploads'
 
 export async function createHttpServer(backend: Backend) {
   const { config, log } = backend.services
-  const app = Fastify({ loggerInstance: log.child({ adapter: 'http' }) as unknown as FastifyBaseLogger, bodyLimit: 1024 * 1024, logController: new LogController({ disableRequestLogging: true }) })
-  // Per caller: the session token when there is one, the address otherwise. In memory, which suits one
-  // self-hosted process; several instances behind a proxy should limit there.
+  const app = Fastify({
+    loggerInstance: log.child({ adapter: 'http' }) as unknown as FastifyBaseLogger,
+    bodyLimit: 1024 * 1024,
+    logController: new LogController({ disableRequestLogging: true }),
+    trustProxy: typeof config.TRUST_PROXY === 'number' ? hops(config.TRUST_PROXY) : config.TRUST_PROXY,
+  })
+  // Per caller: the person of a live session, else the client's address (behind TRUST_PROXY, the address the
+  // proxy reports). A made-up token is no session, so it counts against its address. In memory, which suits
+  // one self-hosted process; several instances behind a proxy should limit there too.
+  const callerKey = async (req: FastifyRequest) => {
+    const token = bearer(req.headers.authorization)
+    const userId = token ? await sessionUserId(backend.services, token) : null
+    return userId === null ? `a:${req.ip}` : `u:${userId}`
+  }
   await app.register(rateLimit, {
     global: false,
     max: config.RATE_LIMIT_PER_MINUTE,
     timeWindow: 60_000,
-    keyGenerator: (req) => bearer(req.headers.authorization)?.slice(0, 24) ?? req.ip,
+    keyGenerator: callerKey,
     errorResponseBuilder: (_req, ctx) => ({
       statusCode: 429,
       ok: false,
@@ -43,12 +55,17 @@ export async function createHttpServer(backend: Backend) {
     return { ok: true, engine: backend.services.engine, now: backend.services.clock().toISOString() }
   })
 
-  app.post<{ Params: { domain: string } }>('/api/:domain', { config: { rateLimit: {} } }, async (req, reply) => {
+  const api = async (domain: string, req: FastifyRequest, reply: FastifyReply) => {
     const token = bearer(req.headers.authorization)
     const identity: Identity = token ? { kind: 'session', token } : null
-    const result = await backend.dispatch(req.params.domain, req.body, identity)
+    const result = await backend.dispatch(domain, req.body, identity, { address: req.ip })
     return reply.status(result.status).send(result.envelope)
-  })
+  }
+  // Signing in has a small limit of its own, per address: nobody has a session yet to key on.
+  app.post('/api/auth', { config: { rateLimit: { max: config.SIGNIN_RATE_LIMIT_PER_MINUTE, keyGenerator: (req: FastifyRequest) => `a:${req.ip}` } } }, (req, reply) =>
+    api('auth', req, reply),
+  )
+  app.post<{ Params: { domain: string } }>('/api/:domain', { config: { rateLimit: {} } }, (req, reply) => api(req.params.domain, req, reply))
 
   await registerUploads(app, backend, config.fileUrlSecret)
 
@@ -71,3 +88,6 @@ function bearer(header: string | undefined): string | null {
   const m = /^Bearer\s+(\S+)$/i.exec(header)
   return m ? m[1] : null
 }
+
+/** TRUST_PROXY as a number: that many proxies nearest the server are believed. */
+const hops = (n: number) => (_address: string, hop: number) => hop < n

@@ -50,7 +50,7 @@ async function main() {
   if (process.env.STORM_BASELINE === '1') return baseline()
   const db = JSON.parse(process.env.STORM_DB ?? '{}')
   const backend = await createBackend({
-    config: testConfig({ RATE_LIMIT_PER_MINUTE: '100000' }),
+    config: testConfig({ RATE_LIMIT_PER_MINUTE: '100000', SIGNIN_RATE_LIMIT_PER_MINUTE: '100000' }),
     clock: new FakeClock(process.env.STORM_NOW ?? T0).fn,
     log: pino({ level: 'silent' }),
     db,

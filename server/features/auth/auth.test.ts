@@ -201,7 +201,7 @@ describe.each(engines())('auth on %s', (engine) => {
     let t: TestBackend
     beforeAll(async () => {
       wx = await startWeChatStandIn()
-      t = await startBackend(engine, { env: { WECHAT_API_BASE: wx.base, WECHAT_APPID: 'wx1234567890abcdef', WECHAT_SECRET: 'test-secret' } })
+      t = await startBackend(engine, { env: { WECHAT_API_BASE: wx.base, WECHAT_APPID: 'wx1234567890abcdef', WECHAT_SECRET: 'test-secret', SEED_DEMO: 'false' } })
     })
     afterAll(async () => {
       await t?.close()
@@ -259,7 +259,7 @@ describe.each(engines())('auth on %s', (engine) => {
     test('WeChat unreachable → WECHAT_LOGIN_FAILED, not a 500', async () => {
       const closedPort = await startWeChatStandIn()
       await closedPort.close()
-      const down = await startBackend(engine, { env: { WECHAT_API_BASE: closedPort.base, WECHAT_APPID: 'wxappid', WECHAT_SECRET: 's' } })
+      const down = await startBackend(engine, { env: { WECHAT_API_BASE: closedPort.base, WECHAT_APPID: 'wxappid', WECHAT_SECRET: 's', SEED_DEMO: 'false' } })
       try {
         const res = await down.call('auth', 'signIn', { code: 'ok-dave' })
         expect(res.status).toBe(502)

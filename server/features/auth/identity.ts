@@ -59,3 +59,15 @@ export async function resolveOpenid(services: Services, openid: string, key?: st
 export async function findOrCreateUser({ db, clock }: Services, openid: string): Promise<number> {
   return repo.userIdForOpenid(db, openid, clock().toISOString())
 }
+
+/** The person a live session belongs to, or null: what rate limits key on, so a made-up token counts as none. */
+export async function sessionUserId(services: Services, token: string): Promise<number | null> {
+  if (!token || token.length > 200) return null
+  const row = await services.db
+    .selectFrom('sessions')
+    .select('user_id')
+    .where('token_hash', '=', hashToken(token))
+    .where('expires_at', '>', services.clock().toISOString())
+    .executeTakeFirst()
+  return row?.user_id ?? null
+}

@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto'
 import { AppError } from '../../core/errors'
-import type { Services } from '../../core/context'
+import type { Ctx, Services } from '../../core/context'
 import { findOrCreateUser, hashToken } from './identity'
 import { DEMO_OPENID_PREFIX, DEMO_PEOPLE } from '../../db/seed'
 import type { DemoUser, SessionOut } from './actions'
@@ -57,11 +57,15 @@ export async function signInWithCode(services: Services, code: string): Promise<
   return issueSession(services, await findOrCreateUser(services, openid))
 }
 
-export function assertDemoAllowed(services: Services) {
-  if (services.config.production || !services.config.demo) throw new AppError('DEV_SIGNIN_DISABLED')
+/** Demo sign-in: only where demo accounts are switched on, and only from this machine (never over a network). */
+export function assertDemoAllowed(ctx: Pick<Ctx, 'config' | 'client'>) {
+  if (ctx.config.production || !ctx.config.demo) throw new AppError('DEV_SIGNIN_DISABLED')
+  if (ctx.client && !isLoopback(ctx.client.address)) throw new AppError('DEV_SIGNIN_DISABLED')
 }
 
-export async function devSignIn(services: Services, as: string): Promise<SessionOut> {
+export const isLoopback = (address: string) => address === '::1' || /^(::ffff:)?127\.\d+\.\d+\.\d+$/.test(address)
+
+export async function devSignIn(services: Ctx, as: string): Promise<SessionOut> {
   assertDemoAllowed(services)
   let openid: string
   if (as === 'newcomer') {
@@ -74,7 +78,7 @@ export async function devSignIn(services: Services, as: string): Promise<Session
   return issueSession(services, await findOrCreateUser(services, openid))
 }
 
-export function demoUsers(services: Services): DemoUser[] {
+export function demoUsers(services: Ctx): DemoUser[] {
   assertDemoAllowed(services)
   return DEMO_PEOPLE.map((p) => ({ key: p.key, name: p.name, role: p.label }))
 }
