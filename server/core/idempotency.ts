@@ -12,6 +12,32 @@ import { ClaimTaken, PendingClaim, withClaim } from '../db/claiming'
 
 export const STALE_CLAIM_MS = 60_000
 
+/**
+ * How long a key answers with its first result. A retry comes within seconds or minutes (a double tap, a weak
+ * signal, a draft sent again after a reload); a day is plenty, and a stored answer may hold people's data
+ * (names, addresses), so none is kept longer. Older keys count as unused and are swept.
+ */
+export const KEY_TTL_MS = 86_400_000
+
+const expired = (prior: PriorKey, now: Date) => now.getTime() - Date.parse(prior.created_at) > KEY_TTL_MS
+
+/** Deletes every key past its day. Run on a timer (the auth module's sweep). */
+export async function sweepIdempotencyKeys({ db, clock }: Services): Promise<number> {
+  const before = new Date(clock().getTime() - KEY_TTL_MS).toISOString()
+  const res = await db.deleteFrom('idempotency_keys').where('created_at', '<', before).executeTakeFirst()
+  return Number(res.numDeletedRows)
+}
+
+/**
+ * When an account is deleted, the stored answers of everyone's requests go too: another person's answer may
+ * show the deleted person (a grid worker's accepted request names its resident), and nothing records whom an
+ * answer shows. What is lost is a day of replays: a retry arriving after that runs again, and the mutations
+ * where a repeat would matter refuse a duplicate on their own (a place, a booking per day).
+ */
+export async function forgetStoredAnswers(db: Services['db']): Promise<void> {
+  await db.deleteFrom('idempotency_keys').where('response', 'is not', null).execute()
+}
+
 /** The same input gives the same fingerprint whatever the order of its keys. */
 export function fingerprintOf(action: string, input: unknown): string {
   return createHash('sha256').update(action).update('\u0000').update(canonical(input)).digest('base64url')
@@ -49,7 +75,13 @@ export interface KeyedCall {
  */
 export async function runIdempotent<T>(services: Services, call: KeyedCall, run: () => Promise<T>, known?: PriorKey | null, takeover = true): Promise<T> {
   const { db, clock } = services
-  const prior = known === undefined ? await priorOf(services, call) : checked(known, call)
+  let found = known === undefined ? await readPrior(services, call) : known
+  if (found && expired(found, clock())) {
+    // Past its day the key is free again: the old record goes (only this very one), the call runs afresh.
+    await db.deleteFrom('idempotency_keys').where('user_id', '=', call.userId).where('key', '=', call.key).where('created_at', '=', found.created_at).execute()
+    found = null
+  }
+  const prior = checked(found, call)
   if (prior) {
     if (prior.response !== null) return JSON.parse(prior.response) as T
     if (!takeover || clock().getTime() - Date.parse(prior.created_at) <= STALE_CLAIM_MS) throw new AppError('IN_PROGRESS')
@@ -95,15 +127,19 @@ export async function runIdempotent<T>(services: Services, call: KeyedCall, run:
   }
 }
 
-/** The earlier request under this key, refused outright when it was another action or other data. */
-async function priorOf({ db }: Services, call: KeyedCall) {
+async function readPrior({ db }: Services, call: KeyedCall): Promise<PriorKey | null> {
   const prior = await db
     .selectFrom('idempotency_keys')
     .select(['action', 'fingerprint', 'response', 'created_at'])
     .where('user_id', '=', call.userId)
     .where('key', '=', call.key)
     .executeTakeFirst()
-  return checked(prior ?? null, call)
+  return prior ?? null
+}
+
+/** The earlier request under this key, refused outright when it was another action or other data. */
+async function priorOf(services: Services, call: KeyedCall) {
+  return checked(await readPrior(services, call), call)
 }
 
 function checked(prior: PriorKey | null, call: KeyedCall): PriorKey | undefined {

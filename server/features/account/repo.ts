@@ -1,4 +1,5 @@
 // SQL of people: who they are, where they live, their roles, grids, volunteer team and consents.
+import { forgetStoredAnswers } from '../../core/idempotency'
 import type { Role } from '../../../common/contract'
 import type { Db } from '../../db/connect'
 import type { UserPatch } from './tables'
@@ -188,6 +189,7 @@ export async function forgetMemberships(db: Db, userId: number) {
   await db.deleteFrom('user_roles').where('user_id', '=', userId).execute()
   await db.deleteFrom('grid_workers').where('user_id', '=', userId).execute()
   await db.deleteFrom('volunteer_members').where('user_id', '=', userId).execute()
-  // Stored answers of the person's earlier requests may hold their data.
+  // Stored answers of the person's earlier requests may hold their data, and so may other people's.
   await db.deleteFrom('idempotency_keys').where('user_id', '=', userId).execute()
+  await forgetStoredAnswers(db)
 }

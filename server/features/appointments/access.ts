@@ -1,5 +1,5 @@
-// Who is asking, and for whom. A booking is seen by the resident it is for, whoever booked it for them (代办) and
-// staff; anyone else gets 404. Booking for someone else is for grid workers (residents of their own grids) and
+// Who is asking, and for whom. A booking is seen by the resident it is for, the grid worker who booked it for
+// them (代办) while they still serve that resident, and staff; anyone else gets 404. Booking for someone else is for grid workers (residents of their own grids) and
 // staff (anyone); every other attempt is an authorization refusal, 403 like any other.
 import { STAFF_ROLES } from '../../../common/contract'
 import { hasRole, type AuthedCtx, type Services } from '../../core/context'
@@ -25,9 +25,24 @@ export const callerOf = (ctx: AuthedCtx): Caller => ({
 
 export async function visibleBooking(ctx: AuthedCtx, caller: Caller, id: number): Promise<Row> {
   const row = await repo.bookingById(ctx.db, id)
-  if (!row || !(caller.staff || row.residentId === caller.userId || row.bookedById === caller.userId)) throw notFound('没有找到该预约')
+  const sees = row && (caller.staff || row.residentId === caller.userId || (row.bookedById === caller.userId && (await stillServes(ctx, caller, row.residentId))))
+  if (!row || !sees) throw notFound('没有找到该预约')
   return row
 }
+
+/**
+ * 代办 lasts while the booker serves the resident: a grid worker still, and the resident's home in one of their
+ * grids today. A worker whose role or grid was taken away, or whose resident moved, sees the booking no more.
+ */
+async function stillServes(ctx: AuthedCtx, caller: Caller, residentId: number): Promise<boolean> {
+  if (!caller.worker) return false
+  const person = await repo.personOf(ctx.db, residentId)
+  return !!person?.gridId && (await gridIdsOf(ctx.db, caller.userId)).includes(person.gridId)
+}
+
+/** The grids whose residents' 代办 bookings the caller still sees in their list: any for staff. */
+export const servedGrids = async (ctx: AuthedCtx, caller: Caller): Promise<number[] | 'all'> =>
+  caller.staff ? 'all' : caller.worker ? gridIdsOf(ctx.db, caller.userId) : []
 
 /** Whom the booking is for: the caller, or (代办) a resident of the caller's own grid; staff may book for anyone. */
 export async function beneficiary(ctx: AuthedCtx, caller: Caller, forResidentId: number | undefined) {

@@ -21,7 +21,7 @@ import { isUniqueViolation } from '../../core/unique'
 import type { BookerRole } from '../../db/schema'
 import { gridIdsOf, nameOf } from '../account/repo'
 import { notify } from '../messages/service'
-import { CHANGED, appointmentBlockMessage, beneficiary, callerOf, mustBeAllowed, noShowRuleOf, rulesOf, visibleBooking } from './access'
+import { CHANGED, appointmentBlockMessage, beneficiary, callerOf, mustBeAllowed, noShowRuleOf, rulesOf, servedGrids, visibleBooking } from './access'
 import type { BookingDetail, BookingSummary, ResidentOut, bookInput, tripInput } from './actions'
 import { SCOPE, bookableFrom, planOf, today, unitKey, visibleService } from './catalog'
 import { BOOKER, detail, detailLink, toSummary, when } from './present'
@@ -241,7 +241,7 @@ export async function mine(ctx: AuthedCtx, page: number, pageSize: number): Prom
 }
 
 export async function madeByMe(ctx: AuthedCtx, page: number, pageSize: number): Promise<Page<BookingSummary & { residentName: string }>> {
-  const { items, total } = await repo.bookingsMadeBy(ctx.db, ctx.actor.userId, page, pageSize)
+  const { items, total } = await repo.bookingsMadeBy(ctx.db, ctx.actor.userId, await servedGrids(ctx, callerOf(ctx)), page, pageSize)
   return toPage(items.map((r) => ({ ...toSummary(r), residentName: r.residentName ?? '居民' })), total, page, pageSize)
 }
 

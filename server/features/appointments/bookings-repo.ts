@@ -78,13 +78,23 @@ export async function bookingsOfResident(db: Db, residentId: number, nowIso: str
   return { items, total: Number(total.n) }
 }
 
-export async function bookingsMadeBy(db: Db, userId: number, page: number, pageSize: number) {
+/** Bookings the person made for others (代办), of residents living in `grids` today ('all': anyone's). */
+export async function bookingsMadeBy(db: Db, userId: number, grids: number[] | 'all', page: number, pageSize: number) {
+  if (grids !== 'all' && grids.length === 0) return { items: [], total: 0 }
+  const livingIn = (ids: number[]) =>
+    db
+      .selectFrom('users')
+      .innerJoin('households', 'households.id', 'users.household_id')
+      .innerJoin('buildings', 'buildings.id', 'households.building_id')
+      .select('users.id')
+      .where('buildings.grid_id', 'in', ids)
   const [items, total] = await Promise.all([
     bookings(db)
       .innerJoin('users as resident', 'resident.id', 'appt_bookings.resident_id')
       .select('resident.name as residentName')
       .where('appt_bookings.booked_by', '=', userId)
       .where('appt_bookings.resident_id', '!=', userId)
+      .$if(grids !== 'all', (q) => q.where('appt_bookings.resident_id', 'in', livingIn(grids as number[])))
       .orderBy('appt_bookings.created_at', 'desc')
       .orderBy('appt_bookings.id', 'desc')
       .limit(pageSize)
@@ -95,6 +105,7 @@ export async function bookingsMadeBy(db: Db, userId: number, page: number, pageS
       .select((eb) => eb.fn.countAll<number>().as('n'))
       .where('booked_by', '=', userId)
       .where('resident_id', '!=', userId)
+      .$if(grids !== 'all', (q) => q.where('resident_id', 'in', livingIn(grids as number[])))
       .executeTakeFirstOrThrow(),
   ])
   return { items, total: Number(total.n) }

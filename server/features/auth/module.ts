@@ -1,11 +1,14 @@
 import { defineModule } from '../../core/feature'
 import { authApi } from './handlers'
 import * as repo from './repo'
+import { sweepAuth } from './service'
 import { authTables } from './tables'
 
 export const authModule = defineModule({
   api: authApi,
   tables: authTables,
+  // Hourly: sessions past their expiry, and idempotency keys past their day (server/core/idempotency.ts).
+  schedule: { trigger: 'sweep', cron: '0 0 * * * * *', run: (services) => sweepAuth(services) },
   personalData: {
     export: async ({ db }, userId) => ({
       sessions: (await repo.sessionsOf(db, userId)).map((s) => ({ signedInAt: s.created_at, expiresAt: s.expires_at })),

@@ -5,6 +5,11 @@ export async function insertSession(db: Db, s: { tokenHash: string; userId: numb
   await db.insertInto('sessions').values({ token_hash: s.tokenHash, user_id: s.userId, created_at: s.createdAt, expires_at: s.expiresAt }).execute()
 }
 
+export async function deleteExpired(db: Db, now: string): Promise<number> {
+  const res = await db.deleteFrom('sessions').where('expires_at', '<=', now).executeTakeFirst()
+  return Number(res.numDeletedRows)
+}
+
 export async function deleteExpiredOf(db: Db, userId: number, now: string) {
   await db.deleteFrom('sessions').where('user_id', '=', userId).where('expires_at', '<=', now).execute()
 }

@@ -5,6 +5,7 @@ import { findOrCreateUser, hashToken } from './identity'
 import { DEMO_OPENID_PREFIX, DEMO_PEOPLE } from '../../db/seed'
 import type { DemoUser, SessionOut } from './actions'
 import * as repo from './repo'
+import { sweepIdempotencyKeys } from '../../core/idempotency'
 
 export async function issueSession(services: Services, userId: number): Promise<SessionOut> {
   const { db, clock, config } = services
@@ -86,4 +87,10 @@ export function demoUsers(services: Ctx): DemoUser[] {
 export async function signOut({ db }: Services, userId: number, token: string | undefined) {
   if (token) await repo.deleteByTokenHash(db, hashToken(token))
   else await repo.deleteAllOf(db, userId)
+}
+
+/** What the auth sweep clears: sessions past their expiry and idempotency keys past their day. */
+export async function sweepAuth(services: Services): Promise<{ sessions: number; keys: number }> {
+  const sessions = await repo.deleteExpired(services.db, services.clock().toISOString())
+  return { sessions, keys: await sweepIdempotencyKeys(services) }
 }
