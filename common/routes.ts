@@ -36,6 +36,7 @@ export const PAGE = {
   editAnnouncement: '/features/announcements/pages/edit/index',
   people: '/features/people/pages/list/index',
   person: '/features/people/pages/person/index',
+  accessLog: '/features/people/pages/access/index',
   comingSoon: '/features/services/pages/coming-soon/index',
   hotlineNew: '/features/hotline/pages/new/index',
   hotlineMine: '/features/hotline/pages/mine/index',

@@ -17,3 +17,16 @@ export async function audit(
     })
     .execute()
 }
+
+/** The entries of one kind about some targets, oldest first: what a person is shown of looks at their data. */
+export async function auditOf(db: Db, action: string, targetType: string, targetIds: (string | number)[]) {
+  if (targetIds.length === 0) return []
+  return db
+    .selectFrom('audit_log')
+    .select(['target_id as targetId', 'detail', 'at'])
+    .where('action', '=', action)
+    .where('target_type', '=', targetType)
+    .where('target_id', 'in', targetIds.map(String))
+    .orderBy('id')
+    .execute()
+}

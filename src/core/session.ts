@@ -6,7 +6,8 @@ import type { Me } from '@server/features/account/actions'
 import type { CommunityInfo } from '@server/features/community/actions'
 import { ApiError, call, setTokenSource } from './api'
 import { PAGE } from './routes'
-import { load, remove, save } from './storage'
+import { DRAFT_PREFIX } from './draft'
+import { load, remove, removeAll, save } from './storage'
 import { wantsElderMode, weChatFont } from './ui/font-scale'
 
 const TOKEN_KEY = 'session.token'
@@ -49,6 +50,8 @@ interface SessionState {
   ensure(opts?: { requireConsent?: boolean }): Promise<Me | null>
   signInDemo(as: string): Promise<void>
   signOut(): Promise<void>
+  /** Ends the session on this device and removes what it kept of the person (drafts); after sign-out and deletion. */
+  forgetPerson(): void
 }
 
 let inflight: Promise<Me | null> | null = null
@@ -142,8 +145,14 @@ export const useSession = create<SessionState>((set, get) => ({
     try {
       if (get().token) await call('auth', 'signOut', {}, { retries: 0 })
     } finally {
-      get().setToken(null)
+      get().forgetPerson()
     }
+  },
+
+  forgetPerson() {
+    // A shared phone or a desk computer: the next person finds no trace of drafts, names or numbers.
+    removeAll(DRAFT_PREFIX)
+    get().setToken(null)
   },
 }))
 

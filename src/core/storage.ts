@@ -27,3 +27,12 @@ export function remove(key: string): void {
     // nothing to remove
   }
 }
+
+/** Removes every stored value whose key starts with `prefix` (all of a person's drafts: 'draft.'). */
+export function removeAll(prefix: string): void {
+  try {
+    for (const key of Taro.getStorageInfoSync().keys) if (key.startsWith(prefix)) Taro.removeStorageSync(key)
+  } catch {
+    // storage unavailable: nothing was kept either
+  }
+}

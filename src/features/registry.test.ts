@@ -60,9 +60,11 @@ test('an admin sees the community workbench in its order, and no resident cells'
         '定星看板｜各网格、网格员的响应、办结与评价',
         '热线设置｜诉求类别、服务时限、常用回复',
         '公告管理｜发布、撤回社区公告',
+        '查询记录｜谁查看了居民的电话和身份证号',
       ],
     ],
   ])
+  expect(meFor(person(['staff']))[1][1].map((c) => c.split('｜')[0])).not.toContain('查询记录')
   expect(meFor(person(['staff']))[1][1][0]).toBe('人员与角色｜查找居民与工作人员')
 })
 

@@ -23,6 +23,7 @@ export const cloud = { init: jest.fn(), callFunction: jest.fn() }
 export const getStorageSync = (key: string) => (storage.has(key) ? storage.get(key) : '')
 export const setStorageSync = (key: string, value: unknown) => void storage.set(key, value)
 export const removeStorageSync = (key: string) => void storage.delete(key)
+export const getStorageInfoSync = () => ({ keys: [...storage.keys()] })
 export const clearStorageForTests = () => storage.clear()
 
 export const useDidShow = jest.fn()
@@ -34,6 +35,6 @@ export const useShareAppMessage = jest.fn()
 
 const Taro = {
   request, login, showToast, showModal, navigateTo, redirectTo, switchTab, reLaunch, navigateBack, makePhoneCall,
-  stopPullDownRefresh, getSystemInfoSync, getAppBaseInfo, cloud, getStorageSync, setStorageSync, removeStorageSync,
+  stopPullDownRefresh, getSystemInfoSync, getAppBaseInfo, cloud, getStorageSync, setStorageSync, removeStorageSync, getStorageInfoSync,
 }
 export default Taro

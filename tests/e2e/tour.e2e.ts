@@ -56,6 +56,7 @@ const VISITS: Visit[] = [
   { page: 'editAnnouncement', as: 'staff', query: 'id=2', expect: '已发布，居民可以看到' },
   { page: 'editAnnouncement', as: 'staff', expect: '保存草稿', name: 'editAnnouncement-new' },
   { page: 'people', as: 'admin', expect: '共 11 人' },
+  { page: 'accessLog', as: 'admin', expect: '按手机号查找居民：李桂芳' },
   { page: 'person', as: 'admin', query: 'id=3', expect: '负责网格' },
   { page: 'person', as: 'admin', query: 'id=9', expect: '所属志愿队', name: 'person-volunteer' },
   { page: 'comingSoon', as: 'resident', query: 'service=shuttle', expect: '即将开放' },
@@ -111,7 +112,9 @@ async function makeRecords(): Promise<Record<string, number>> {
   const day = days.body.data!.days.find((d) => !d.closed && d.left > 0)!.day
   const slots = await e2e.server.api<{ start: string; state: string }[]>('appointments', 'slots', { serviceId: social.id, day }, resident)
   const booking = await e2e.server.api<{ id: number }>('appointments', 'book', { serviceId: social.id, start: slots.body.data!.find((s) => s.state === 'open')!.start }, resident)
-  expect([request.status, booking.status]).toEqual([200, 200])
+  // A lookup by a whole number, so the admins' 查询记录 has a line to show.
+  const lookup = await e2e.server.api('people', 'search', { q: '13852140001' }, await signIn('staff'))
+  expect([request.status, booking.status, lookup.status]).toEqual([200, 200, 200])
   return { request: request.body.data!.id, booking: booking.body.data!.id }
 }
 

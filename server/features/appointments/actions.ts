@@ -213,6 +213,9 @@ export const serviceInput = z.object({
   hours: hoursInput,
 })
 
+/** Why a staff member opens a passenger's whole ID number; recorded with each look. */
+export const ID_REVEAL_PURPOSES = ['为居民购票', '核对乘车人身份'] as const
+
 export const appointmentsActions = defineDomain('appointments', {
   services: query<ServiceOut[]>()({ input: z.object({}), access: 'user' }),
   days: query<{ service: ServiceOut; days: DayOut[]; block: BlockOut | null }>()({
@@ -255,7 +258,7 @@ export const appointmentsActions = defineDomain('appointments', {
   }),
   /** The whole ID number of one passenger, for the staff member buying the ticket; every read is audited. */
   revealIdCard: mutation<{ idCard: string }>()({
-    input: bookingId.extend({ passengerId: recordId('乘车人') }),
+    input: bookingId.extend({ passengerId: recordId('乘车人'), purpose: z.enum(ID_REVEAL_PURPOSES, { error: '请选择查看身份证号的用途' }) }),
     access: ['staff', 'admin'],
     repeatable: true,
   }),

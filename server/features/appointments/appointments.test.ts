@@ -252,11 +252,21 @@ describe.each(engines())('appointments on %s', (engine) => {
       expect(JSON.stringify(p)).not.toContain(ID_A.slice(4, 14))
     }
     expect(ok.data.can.revealIdCard).toBe(false)
-    expect((await t.call('appointments', 'revealIdCard', { id: ok.data.id, passengerId: stored[1]!.id }, { token: tk.resident })).status).toBe(403)
-    const revealed = await t.ok('appointments', 'revealIdCard', { id: ok.data.id, passengerId: stored[1]!.id }, { token: tk.staff })
+    const reveal = { id: ok.data.id, passengerId: stored[1]!.id, purpose: '为居民购票' }
+    expect((await t.call('appointments', 'revealIdCard', reveal, { token: tk.resident })).status).toBe(403)
+    // The purpose is asked for, by name.
+    const noPurpose = await t.call('appointments', 'revealIdCard', { id: reveal.id, passengerId: reveal.passengerId }, { token: tk.staff })
+    expect([noPurpose.status, noPurpose.error?.fields]).toEqual([400, { purpose: '请选择查看身份证号的用途' }])
+    const revealed = await t.ok('appointments', 'revealIdCard', reveal, { token: tk.staff })
     expect(revealed.idCard).toBe(ID_B)
-    const audits = await t.db.selectFrom('audit_log').select(['action', 'target_id']).where('action', '=', 'appointments.revealIdCard').execute()
-    expect(audits).toEqual([{ action: 'appointments.revealIdCard', target_id: String(stored[1]!.id) }])
+    const audits = await t.db.selectFrom('audit_log').select(['action', 'target_id', 'detail']).where('action', '=', 'appointments.revealIdCard').execute()
+    expect(audits.map((a) => [a.target_id, JSON.parse(a.detail!)])).toEqual([[String(stored[1]!.id), { bookingId: ok.data.id, purpose: '为居民购票', residentId: expect.any(Number) }]])
+    // The resident's export says when and why; the admins' 查询记录 lists it.
+    const exported = await t.ok('account', 'exportData', {}, { token: tk.resident })
+    expect(JSON.stringify(exported)).toContain('"idCardViews":[{"at":')
+    expect(JSON.stringify(exported)).toContain('"purpose":"为居民购票"')
+    const log = await t.ok('people', 'accessLog', {}, { token: tk.admin })
+    expect(log.items[0]).toMatchObject({ what: '查看乘车人身份证号', purpose: '为居民购票', subject: `预约乘车人 #${stored[1]!.id}（预约 #${ok.data.id}）` })
 
     const issued = await t.ok('appointments', 'recordTicket', { id: ok.data.id, outcome: 'issued', text: 'G1234次 12月5日 08:15 二等座 2张' }, { token: tk.staff })
     expect(issued.trip).toMatchObject({ outcome: 'issued', outcomeText: 'G1234次 12月5日 08:15 二等座 2张' })
@@ -275,7 +285,7 @@ describe.each(engines())('appointments on %s', (engine) => {
     expect((await sweepAppointments(t.services)).purged).toBe(3)
     const after = await t.db.selectFrom('appt_passengers').select(['id_card_sealed', 'id_card_masked', 'purged_at']).execute()
     expect(after.every((p) => p.id_card_sealed === null && p.purged_at !== null && p.id_card_masked.includes('**********'))).toBe(true)
-    expectRefused(await t.call('appointments', 'revealIdCard', { id: ok.data.id, passengerId: stored[1]!.id }, { token: tk.staff }), 409, /删除/)
+    expectRefused(await t.call('appointments', 'revealIdCard', { id: ok.data.id, passengerId: stored[1]!.id, purpose: '为居民购票' }, { token: tk.staff }), 409, /删除/)
     expect((await t.ok('appointments', 'get', { id: ok.data.id }, { token: tk.resident })).trip!.passengers.every((p) => p.purged)).toBe(true)
   })
 
@@ -446,7 +456,7 @@ describe.each(engines())('appointments on %s', (engine) => {
     const b = (await book('resident2', TICKET(), at(MON, '09:00'), { trip })).data
     const exported = await t.ok('account', 'exportData', {}, { token: tk.resident2 })
     expect((exported as { appointments: unknown[] }).appointments).toEqual([
-      expect.objectContaining({ code: b.code, service: '火车票/飞机票代购', trip: expect.objectContaining({ passengers: [{ name: '马建国', idCard: `${ID_B.slice(0, 4)}**********${ID_B.slice(-4)}` }] }) }),
+      expect.objectContaining({ code: b.code, service: '火车票/飞机票代购', trip: expect.objectContaining({ passengers: [{ name: '马建国', idCard: `${ID_B.slice(0, 4)}**********${ID_B.slice(-4)}`, idCardViews: [] }] }) }),
     ])
     await t.ok('account', 'deleteAccount', { confirm: '确认注销' }, { token: tk.resident2 })
     expect(await unit(TICKET(), at(MON, '09:00'))).toEqual({ places: 1, taken: 0 })

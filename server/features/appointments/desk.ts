@@ -120,14 +120,15 @@ export async function recordTicket(ctx: AuthedCtx, id: number, outcome: 'issued'
   return detail(ctx, caller, id)
 }
 
-export async function revealIdCard(ctx: AuthedCtx, id: number, passengerId: number): Promise<{ idCard: string }> {
+export async function revealIdCard(ctx: AuthedCtx, id: number, passengerId: number, purpose: string): Promise<{ idCard: string }> {
   const caller = callerOf(ctx)
-  await visibleBooking(ctx, caller, id)
+  const booking = await visibleBooking(ctx, caller, id)
   const trip = await repo.tripOf(ctx.db, id)
   const passenger = trip?.passengers.find((p) => p.id === passengerId)
   if (!passenger) throw notFound('没有找到该乘车人')
   if (passenger.id_card_sealed === null) throw conflict('该身份证号已按规定删除')
-  await audit(ctx.db, { actorId: caller.userId, action: 'appointments.revealIdCard', targetType: 'appt_passenger', targetId: passengerId, at: ctx.clock().toISOString() })
+  const detail = { bookingId: id, purpose, residentId: booking.residentId }
+  await audit(ctx.db, { actorId: caller.userId, action: 'appointments.revealIdCard', targetType: 'appt_passenger', targetId: passengerId, detail, at: ctx.clock().toISOString() })
   return { idCard: sealerOf(ctx.config).open(passenger.id_card_sealed) }
 }
 

@@ -20,7 +20,7 @@ export const appointmentsModule = implement(appointmentsActions, {
   checkIn: (input, ctx) => appointments.checkIn(ctx, input.code),
   finish: (input, ctx) => appointments.finish(ctx, input.id, input.outcome),
   recordTicket: (input, ctx) => appointments.recordTicket(ctx, input.id, input.outcome, input.text),
-  revealIdCard: (input, ctx) => appointments.revealIdCard(ctx, input.id, input.passengerId),
+  revealIdCard: (input, ctx) => appointments.revealIdCard(ctx, input.id, input.passengerId, input.purpose),
   attention: (_input, ctx) => appointments.attention(ctx),
 
   manage: (_input, ctx) => appointments.manage(ctx),

@@ -1,4 +1,5 @@
 // A resident's part of the data: what export includes, and what deleting the account erases.
+import { auditOf } from '../../core/audit'
 import type { Services } from '../../core/context'
 import type { Db } from '../../db/connect'
 import { bookedByOf } from './present'
@@ -11,6 +12,7 @@ export async function exportOf(db: Db, residentId: number) {
   for (const id of ids) {
     const b = (await repo.bookingById(db, id))!
     const trip = await repo.tripOf(db, id)
+    const views = trip ? await auditOf(db, 'appointments.revealIdCard', 'appt_passenger', trip.passengers.map((p) => p.id)) : []
     out.push({
       code: b.code,
       service: b.serviceName,
@@ -23,7 +25,14 @@ export async function exportOf(db: Db, residentId: number) {
             travelDate: trip.trip.travel_date,
             from: trip.trip.from_station,
             to: trip.trip.to_station,
-            passengers: trip.passengers.map((p) => ({ name: p.name, idCard: p.id_card_masked })),
+            passengers: trip.passengers.map((p) => ({
+              name: p.name,
+              idCard: p.id_card_masked,
+              // Each time community staff opened the whole number, and why.
+              idCardViews: views
+                .filter((v) => v.targetId === String(p.id))
+                .map((v) => ({ at: v.at, purpose: v.detail ? ((JSON.parse(v.detail) as { purpose?: string }).purpose ?? null) : null })),
+            })),
             outcome: trip.trip.outcome,
             outcomeText: trip.trip.outcome_text,
           }

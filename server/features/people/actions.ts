@@ -16,6 +16,18 @@ export interface PersonOut {
   workPhone: string | null
 }
 
+/** One look at someone's personal data, for the admins' 查询记录. */
+export interface AccessOut {
+  id: number
+  at: string
+  /** Who looked. */
+  who: string
+  what: string
+  /** Whose data, or what it belonged to. */
+  subject: string
+  purpose: string | null
+}
+
 /** A mobile number or a landline with its area code (0516-83861234). */
 export const WORK_PHONE_RE = /^(1[3-9]\d{9}|0\d{2,3}-?\d{7,8})$/
 
@@ -63,4 +75,5 @@ export const peopleActions = defineDomain('people', {
     access: STAFF_ROLES,
   }),
   assign: mutation<PersonOut>()({ input: assignInput, access: ['admin'] }),
+  accessLog: query<Page<AccessOut>>()({ input: z.object(pageInput), access: ['admin'] }),
 })

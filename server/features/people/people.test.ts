@@ -43,6 +43,33 @@ describe.each(engines())('people on %s', (engine) => {
       expect(byBuilding.items[0].team).toMatchObject({ name: '红石榴邻里互助队', leader: true })
     })
 
+    test('a masked number cannot be searched back: only a whole number finds a phone, and each such lookup is audited', async () => {
+      const lookups = () => t.db.selectFrom('audit_log').select(['actor_id', 'detail']).where('action', '=', 'people.phone_lookup').execute()
+      const before = (await lookups()).length
+      // What the list shows (138****0001) with guesses at the hidden digits finds no one.
+      for (const q of ['1385214', '13852140', '0001', '138', '385214000']) {
+        expect([q, (await t.ok('people', 'search', { q }, { token: staff })).items.map((p) => p.name)]).toEqual([q, []])
+      }
+      expect(await lookups()).toHaveLength(before)
+      const whole = await t.ok('people', 'search', { q: '13852140001' }, { token: staff })
+      expect(whole.items.map((p) => p.name)).toEqual(['李桂芳'])
+      await t.ok('people', 'search', { q: '13999999999' }, { token: staff })
+      const after = await lookups()
+      expect(after).toHaveLength(before + 2)
+      const li = whole.items[0].id
+      expect(after.slice(-2).map((a) => JSON.parse(a.detail!))).toEqual([{ found: [li] }, { found: [] }])
+      // Digits alone still find a building by its number.
+      expect((await t.ok('people', 'search', { q: '4' }, { token: staff })).items.map((p) => p.name)).toContain('周雨婷')
+
+      // Admins read who looked up whom; staff cannot.
+      const log = await t.ok('people', 'accessLog', {}, { token: admin })
+      expect(log.items.slice(0, 2)).toEqual([
+        expect.objectContaining({ who: '陈志强', what: '按手机号查找居民', subject: '未找到' }),
+        expect.objectContaining({ who: '陈志强', what: '按手机号查找居民', subject: '李桂芳' }),
+      ])
+      expect((await t.call('people', 'accessLog', {}, { token: staff })).status).toBe(403)
+    })
+
     test('LIKE wildcards typed by a person match nothing special', async () => {
       const res = await t.ok('people', 'search', { q: '%_' }, { token: staff })
       // The wildcards are stripped, so this is the same as an empty search, not an error.

@@ -14,11 +14,23 @@ export async function personById(db: Db, userId: number) {
   return living(db).select(PERSON_WITH_HOME).where('users.id', '=', userId).executeTakeFirst()
 }
 
+/**
+ * How a search reads its words: a whole mobile number finds that number only (and is audited by the caller);
+ * other digits look in building names (10 → 10号楼), never in phone numbers, so a masked number cannot be
+ * completed by trying its hidden digits; anything else looks in names and buildings.
+ */
+export function searchKind(q: string): 'phone' | 'building' | 'text' | 'all' {
+  if (!q) return 'all'
+  if (/^1[3-9]\d{9}$/.test(q)) return 'phone'
+  return /^\d+$/.test(q) ? 'building' : 'text'
+}
+
 export async function search(db: Db, q: string, role: Role | undefined, page: number, pageSize: number) {
   let query = living(db)
-  if (q) {
-    query = query.where((eb) => eb.or([contains('users.name', q), contains('users.phone', q), contains('buildings.name', q)]))
-  }
+  const kind = searchKind(q)
+  if (kind === 'phone') query = query.where('users.phone', '=', q)
+  else if (kind === 'building') query = query.where(contains('buildings.name', q))
+  else if (kind === 'text') query = query.where((eb) => eb.or([contains('users.name', q), contains('buildings.name', q)]))
   if (role) {
     query = query.where('users.id', 'in', db.selectFrom('user_roles').select('user_id').where('role', '=', role))
   }
@@ -31,4 +43,27 @@ export async function search(db: Db, q: string, role: Role | undefined, page: nu
     query.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow(),
   ])
   return { rows, total: Number(count.n) }
+}
+
+/** What people's data was looked at, by whom: phone lookups, residents' numbers handed out, ID numbers shown. */
+export const ACCESS_ACTIONS = ['people.phone_lookup', 'hotline.resident_phone', 'appointments.revealIdCard'] as const
+
+export async function accessLog(db: Db, page: number, pageSize: number) {
+  const base = db.selectFrom('audit_log').where('action', 'in', [...ACCESS_ACTIONS])
+  const [rows, count] = await Promise.all([
+    base
+      .leftJoin('users as actor', 'actor.id', 'audit_log.actor_id')
+      .select(['audit_log.id as id', 'audit_log.action as action', 'audit_log.target_id as targetId', 'audit_log.detail as detail', 'audit_log.at as at', 'actor.name as actorName'])
+      .orderBy('audit_log.id', 'desc')
+      .limit(pageSize)
+      .offset((page - 1) * pageSize)
+      .execute(),
+    base.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow(),
+  ])
+  return { rows, total: Number(count.n) }
+}
+
+export async function namesOf(db: Db, ids: number[]) {
+  if (ids.length === 0) return []
+  return db.selectFrom('users').select(['id', 'name']).where('id', 'in', ids).execute()
 }

@@ -9,7 +9,7 @@ import { AppError, badInput, notFound } from '../../core/errors'
 import type { Db } from '../../db/connect'
 import * as accounts from '../account/repo'
 import * as community from '../community/repo'
-import type { PersonOut, assignInput } from './actions'
+import type { AccessOut, PersonOut, assignInput } from './actions'
 import * as repo from './repo'
 
 type PersonRow = NonNullable<repo.PersonRow>
@@ -34,10 +34,41 @@ async function hydrate(db: Db, rows: PersonRow[]): Promise<PersonOut[]> {
   })
 }
 
-export async function search({ db }: Services, q: string, role: Role | undefined, page: number, pageSize: number): Promise<Page<PersonOut>> {
+export async function search(ctx: AuthedCtx, q: string, role: Role | undefined, page: number, pageSize: number): Promise<Page<PersonOut>> {
+  const { db } = ctx
   const { rows, total } = await repo.search(db, q, role, page, pageSize)
+  // A lookup by a whole number is how someone's number leads to their name and home: written down every time.
+  if (repo.searchKind(q) === 'phone') {
+    await audit(db, { actorId: ctx.actor.userId, action: 'people.phone_lookup', targetType: 'user', targetId: rows[0]?.id, detail: { found: rows.map((r) => r.id) }, at: ctx.clock().toISOString() })
+  }
   return toPage(await hydrate(db, rows), total, page, pageSize)
 }
+
+const ACCESS_LABELS: Record<(typeof repo.ACCESS_ACTIONS)[number], string> = {
+  'people.phone_lookup': '按手机号查找居民',
+  'hotline.resident_phone': '查看诉求居民的电话',
+  'appointments.revealIdCard': '查看乘车人身份证号',
+}
+
+/** 查询记录 for admins: who looked at whose personal data, newest first. */
+export async function accessLog({ db }: Services, page: number, pageSize: number): Promise<Page<AccessOut>> {
+  const { rows, total } = await repo.accessLog(db, page, pageSize)
+  const found = rows.flatMap((r) => (r.action === 'people.phone_lookup' ? ((parse(r.detail)?.found as number[] | undefined) ?? []) : []))
+  const names = new Map((await repo.namesOf(db, [...new Set(found)])).map((n) => [n.id, n.name ?? '已注销的用户']))
+  const items = rows.map((r): AccessOut => {
+    const detail = parse(r.detail)
+    const subject =
+      r.action === 'people.phone_lookup'
+        ? ((detail?.found as number[] | undefined) ?? []).map((id) => names.get(id) ?? '已注销的用户').join('、') || '未找到'
+        : r.action === 'hotline.resident_phone'
+          ? `诉求 #${r.targetId}`
+          : `预约乘车人 #${r.targetId}${detail?.bookingId ? `（预约 #${detail.bookingId}）` : ''}`
+    return { id: r.id, at: r.at, who: r.actorName ?? '已注销的用户', what: ACCESS_LABELS[r.action as keyof typeof ACCESS_LABELS], subject, purpose: (detail?.purpose as string | undefined) ?? null }
+  })
+  return toPage(items, total, page, pageSize)
+}
+
+const parse = (detail: string | null): Record<string, unknown> | null => (detail ? (JSON.parse(detail) as Record<string, unknown>) : null)
 
 export async function getPerson(db: Db, userId: number): Promise<PersonOut> {
   const row = await repo.personById(db, userId)

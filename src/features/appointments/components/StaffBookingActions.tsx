@@ -4,7 +4,7 @@ import Taro from '@tarojs/taro'
 import { useState } from 'react'
 import { Text, View } from '@tarojs/components'
 import { Button, Input } from '@nutui/nutui-react-taro'
-import { appointmentsActions, type BookingDetail } from '@server/features/appointments/actions'
+import { appointmentsActions, ID_REVEAL_PURPOSES, type BookingDetail } from '@server/features/appointments/actions'
 import { useMutation } from '@/core/mutation'
 import { Chips } from '@/core/ui/Chips'
 import { FieldError } from '@/core/ui/FieldError'
@@ -106,7 +106,10 @@ export function TicketPanel({ b, onClose }: { b: BookingDetail; onClose: () => v
 export function RevealIdCard({ b, passenger }: { b: BookingDetail; passenger: { id: number; name: string } }) {
   const m = useMutation()
   const reveal = async () => {
-    const r = await m.send(appointmentsActions, 'revealIdCard', { id: b.id, passengerId: passenger.id })
+    // Why it is opened is recorded with the look, and shown to the resident in their data export.
+    const chosen = await Taro.showActionSheet({ alertText: '查看身份证号的用途', itemList: [...ID_REVEAL_PURPOSES] }).catch(() => null)
+    if (!chosen) return
+    const r = await m.send(appointmentsActions, 'revealIdCard', { id: b.id, passengerId: passenger.id, purpose: ID_REVEAL_PURPOSES[chosen.tapIndex] })
     if (!r) return
     await Taro.showModal({ title: `${passenger.name} 的身份证号`, content: `${r.idCard}\n（本次查看已记录）`, showCancel: false, confirmText: '知道了' })
   }

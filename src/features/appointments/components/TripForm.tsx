@@ -17,6 +17,9 @@ export interface TripValues {
 
 export const emptyTrip = (name: string): TripValues => ({ travelDate: null, from: '徐州东', to: '', preference: '', passengers: [{ name, idCard: '' }] })
 
+/** What of a trip may rest in a draft on the device: all of it but the passengers' ID-card numbers. */
+export const withoutIdCards = (trip: TripValues): TripValues => ({ ...trip, passengers: trip.passengers.map((p) => ({ ...p, idCard: '' })) })
+
 const TRIP_DAYS = 30
 const FROM = ['徐州东', '徐州', '观音机场']
 

@@ -45,7 +45,7 @@ export default function MyDataPage() {
     const done = await m.submit(input, { confirm: confirmText.trim() }, (d) => call('account', 'deleteAccount', d), { key: 'delete', confirm: confirmDeletion })
     // The answer is null; undefined means refused.
     if (done === undefined) return
-    useSession.getState().setToken(null)
+    useSession.getState().forgetPerson()
     await Taro.showToast({ title: '账号已注销', icon: 'success' })
     void Taro.reLaunch({ url: TAB.home })
   }

@@ -19,7 +19,7 @@ import { RegisterFirst } from '@/core/ui/RegisterFirst'
 import { Async, Empty } from '@/core/ui/StateView'
 import { DayStrip } from '../../components/DayStrip'
 import { SlotGrid } from '../../components/SlotGrid'
-import { TripForm, emptyTrip, type TripValues } from '../../components/TripForm'
+import { TripForm, emptyTrip, withoutIdCards, type TripValues } from '../../components/TripForm'
 import { slotText } from '../../labels'
 import { useAppointments } from '../../store'
 import './index.scss'
@@ -75,10 +75,11 @@ function Booking({ service, days, block, rescheduleId, current, initialDay, forI
   const now = useMemo(() => new Date(), [])
   const firstOpen = days.find((d) => !d.closed && d.left > 0)?.day ?? days.find((d) => !d.closed)?.day ?? null
   const [day, setDay] = useState<string | null>(days.some((d) => d.day === initialDay && !d.closed) ? initialDay! : firstOpen)
-  const draft = useDraft(`draft.appt.${service.id}.${me?.id ?? 0}.${forId ?? 'self'}`, () => ({
-    start: null as string | null,
-    trip: emptyTrip(forId ? (forName ?? '') : (me?.name ?? '')),
-  }))
+  const draft = useDraft(
+    `draft.appt.${service.id}.${me?.id ?? 0}.${forId ?? 'self'}`,
+    () => ({ start: null as string | null, trip: emptyTrip(forId ? (forName ?? '') : (me?.name ?? '')) }),
+    (v) => ({ ...v, trip: withoutIdCards(v.trip) }),
+  )
   const form = useMutation({ invalidate: [useAppointments] })
   const slots = useQuery(() => (day ? call('appointments', 'slots', { serviceId: service.id, day }) : Promise.resolve([])), [service.id, day, version], { pullToRefresh: false })
   const start = draft.value.start

@@ -36,7 +36,7 @@ export default function PeoplePage() {
       <SignedIn>
         {() => (
           <View>
-            <SearchBar className='people__search' value={q} placeholder='姓名、手机号或楼栋' onChange={(v: string) => setQ(v)} onSearch={(v: string) => setSubmitted(v.trim())} onClear={() => setSubmitted('')} />
+            <SearchBar className='people__search' value={q} placeholder='姓名、楼栋或完整手机号' onChange={(v: string) => setQ(v)} onSearch={(v: string) => setSubmitted(v.trim())} onClear={() => setSubmitted('')} />
             <View className='people__filters'>
               <Chips label='角色' columns={3} options={FILTERS} value={role} onChange={setRole} />
             </View>
