@@ -25,6 +25,8 @@ const schema = z.object({
   H5_DIR: z.string().default(path.resolve(process.cwd(), 'dist/h5')),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   RATE_LIMIT_PER_MINUTE: z.coerce.number().int().min(1).default(300),
+  /** Photo uploads per minute per person. */
+  UPLOAD_RATE_LIMIT_PER_MINUTE: z.coerce.number().int().min(1).default(10),
   /** Sign-in calls (the auth service) per minute per client address: small, so guessing and floods stop early. */
   SIGNIN_RATE_LIMIT_PER_MINUTE: z.coerce.number().int().min(1).default(20),
   /**

@@ -9,6 +9,7 @@ import type { Backend } from '../app'
 import type { Identity } from '../core/context'
 import rateLimit from '@fastify/rate-limit'
 import { sessionUserId } from '../features/auth/identity'
+import { registerHeaders } from './headers'
 import { registerUploads } from './uploads'
 
 export async function createHttpServer(backend: Backend) {
@@ -38,6 +39,9 @@ export async function createHttpServer(backend: Backend) {
       error: { code: 'RATE_LIMITED', message: ERROR_MESSAGES.RATE_LIMITED, retryAfterMs: ctx.ttl },
     }),
   })
+
+  const h5 = path.resolve(config.H5_DIR)
+  await registerHeaders(app, path.join(h5, 'index.html'))
 
   // Bodies that are not JSON objects still get the envelope, never a framework page or a 500.
   app.setErrorHandler((err: { statusCode?: number; code?: string; ok?: boolean }, _req, reply) => {
@@ -73,7 +77,6 @@ export async function createHttpServer(backend: Backend) {
     reply.status(404).send({ ok: false, error: { code: 'UNKNOWN_ACTION', message: '接口不存在，请使用 POST /api/<domain>' } }),
   )
 
-  const h5 = path.resolve(config.H5_DIR)
   if (fs.existsSync(path.join(h5, 'index.html'))) {
     await app.register(fastifyStatic, { root: h5, prefix: '/', index: ['index.html'], cacheControl: false })
     app.setNotFoundHandler((_req, reply) => reply.sendFile('index.html'))

@@ -1,10 +1,22 @@
 import fs from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
-import { engines, startHttp } from '../testing/harness'
+import sharp from 'sharp'
+import { sweepUnattachedPhotos } from '../features/hotline/sweep'
+import { DAY_MS, engines, startHttp } from '../testing/harness'
+import { MAX_UNATTACHED } from './uploads'
 
-const PNG = Buffer.concat([Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]), Buffer.alloc(200, 7)])
-const JPEG = Buffer.concat([Buffer.from([0xff, 0xd8, 0xff, 0xe0]), Buffer.alloc(300, 1)])
+/** A real photo: 3000×2000 with the camera's make and the place it was taken, as phones write them. */
+const photo = (format: 'jpeg' | 'png') => {
+  const canvas = sharp({ create: { width: 3000, height: 2000, channels: 3, background: '#c33' } })
+  return (format === 'jpeg' ? canvas.jpeg() : canvas.png())
+    .withExif({ IFD0: { Make: 'HomeCam' }, IFD3: { GPSLatitudeRef: 'N', GPSLatitude: '34/1 15/1 0/1', GPSLongitudeRef: 'E', GPSLongitude: '117/1 11/1 0/1' } })
+    .toBuffer()
+}
+let PNG: Buffer
+let JPEG: Buffer
+/** Starts like a JPEG and is not one. */
+const FAKE_JPEG = Buffer.concat([Buffer.from([0xff, 0xd8, 0xff, 0xe0]), Buffer.from('<script>alert(1)</script>'), Buffer.alloc(300, 1)])
 
 function form(name: string, data: Buffer, type = 'image/png') {
   const fd = new FormData()
@@ -18,9 +30,14 @@ describe.each(engines())('photo uploads on %s', (engine) => {
   let token: string
 
   beforeAll(async () => {
+    ;[PNG, JPEG] = await Promise.all([photo('png'), photo('jpeg')])
     dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'guandao-uploads-'))
-    t = await startHttp(engine, { env: { DATA_DIR: dataDir } })
+    t = await startHttp(engine, { env: { DATA_DIR: dataDir, UPLOAD_RATE_LIMIT_PER_MINUTE: '1000' } })
     token = await t.signIn('resident')
+  })
+  // Each test starts with no unsent photos, so the cap of one does not reach into another.
+  beforeEach(async () => {
+    await t.db.deleteFrom('uploads').execute()
   })
 
   afterAll(async () => {
@@ -31,30 +48,60 @@ describe.each(engines())('photo uploads on %s', (engine) => {
   const upload = (body: FormData, auth: string | null = token) =>
     fetch(`${t.url}/api/upload`, { method: 'POST', body, headers: auth ? { authorization: `Bearer ${auth}` } : {} })
 
-  test('an image is stored under the data folder, recorded for its owner and served by its signed URL', async () => {
+  test('an image is stored as a JPEG without its metadata, smaller, recorded for its owner and served by its signed URL', async () => {
+    expect((await sharp(PNG).metadata()).exif).toBeDefined()
     const res = await upload(form('门口积水.png', PNG))
     expect(res.status).toBe(200)
     const body = await res.json()
     expect(body.ok).toBe(true)
     const row = await t.db.selectFrom('uploads').selectAll().where('id', '=', body.data.id).executeTakeFirstOrThrow()
     const me = await t.ok('account', 'me', {}, { token })
-    expect(row).toMatchObject({ owner_id: me.id, mime: 'image/png', bytes: PNG.length, storage: 'disk' })
-    expect(fs.readFileSync(path.join(dataDir, 'uploads', row.path_or_file_id)).equals(PNG)).toBe(true)
+    expect(row).toMatchObject({ owner_id: me.id, mime: 'image/jpeg', storage: 'disk' })
+    const stored = fs.readFileSync(path.join(dataDir, 'uploads', row.path_or_file_id))
+    expect(row.bytes).toBe(stored.length)
+    // The picture is kept (its shape, at most 2048 on the longer side); where and with what it was taken is not.
+    const meta = await sharp(stored).metadata()
+    expect([meta.format, meta.width, meta.height, meta.exif]).toEqual(['jpeg', 2048, 1365, undefined])
+    expect(stored.includes(Buffer.from('HomeCam'))).toBe(false)
 
     const got = await fetch(t.url + body.data.url)
     expect(got.status).toBe(200)
-    expect(got.headers.get('content-type')).toBe('image/png')
-    expect(Buffer.from(await got.arrayBuffer()).equals(PNG)).toBe(true)
+    expect(got.headers.get('content-type')).toBe('image/jpeg')
+    expect(got.headers.get('x-content-type-options')).toBe('nosniff')
+    expect(got.headers.get('content-security-policy')).toMatch(/default-src 'none'.*sandbox/)
+    expect(Buffer.from(await got.arrayBuffer()).equals(stored)).toBe(true)
   })
 
-  test('the type is read from the bytes: a text file named .jpg is refused, a JPEG sent as octet-stream is kept', async () => {
-    const fake = await upload(form('photo.jpg', Buffer.from('not an image at all'), 'image/jpeg'))
-    expect(fake.status).toBe(400)
-    const body = await fake.json()
+  test('the type is read from the bytes and the image must decode: text named .jpg and a file that only starts like a JPEG are refused', async () => {
+    const text = await upload(form('photo.jpg', Buffer.from('not an image at all'), 'image/jpeg'))
+    expect(text.status).toBe(400)
+    const body = await text.json()
     expect(body.error.code).toBe('BAD_INPUT')
     expect(body.error.fields.file).toContain('JPG')
+    const fake = await upload(form('photo.jpg', FAKE_JPEG, 'image/jpeg'))
+    expect([fake.status, (await fake.json()).error.fields.file]).toEqual([400, '照片无法识别，请换一张照片'])
     const real = await upload(form('x.bin', JPEG, 'application/octet-stream'))
     expect((await real.json()).ok).toBe(true)
+  })
+
+  test('only people who attach photos may upload; photos never sent are capped, and swept after a day with their files', async () => {
+    const newcomer = await t.consentedNewcomer()
+    const refused = await upload(form('a.png', PNG), newcomer)
+    expect([refused.status, (await refused.json()).error.code]).toEqual([403, 'FORBIDDEN'])
+
+    const ids: number[] = []
+    for (let i = 0; i < MAX_UNATTACHED; i++) ids.push((await (await upload(form(`p${i}.jpg`, JPEG))).json()).data.id)
+    const over = await upload(form('more.jpg', JPEG))
+    expect([over.status, (await over.json()).error.code]).toEqual([409, 'CONFLICT'])
+    const files = (await t.db.selectFrom('uploads').select('path_or_file_id').execute()).map((r) => path.join(dataDir, 'uploads', r.path_or_file_id))
+    expect(files.every((f) => fs.existsSync(f))).toBe(true)
+
+    expect(await sweepUnattachedPhotos(t.services)).toBe(0)
+    t.clock.advance(DAY_MS + 1000)
+    expect(await sweepUnattachedPhotos(t.services)).toBe(MAX_UNATTACHED)
+    expect(await t.db.selectFrom('uploads').select('id').where('id', 'in', ids).execute()).toEqual([])
+    expect(files.some((f) => fs.existsSync(f))).toBe(false)
+    expect((await upload(form('again.jpg', JPEG))).status).toBe(200)
   })
 
   test('more than 5 MB is refused and nothing is recorded', async () => {
@@ -84,5 +131,25 @@ describe.each(engines())('photo uploads on %s', (engine) => {
     expect((await fetch(otherId)).status).toBe(404)
     t.clock.advance(2 * 60 * 60 * 1000 + 1)
     expect((await fetch(url)).status).toBe(404)
+  })
+})
+
+describe.each(engines())('the upload flood on %s', (engine) => {
+  test('uploads have a limit of their own per person: past it, 429', async () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'guandao-flood-'))
+    const t = await startHttp(engine, { env: { UPLOAD_RATE_LIMIT_PER_MINUTE: '3', DATA_DIR: dir } })
+    try {
+      const token = await t.signIn('resident')
+      const small = await sharp({ create: { width: 8, height: 8, channels: 3, background: '#eee' } }).jpeg().toBuffer()
+      const statuses: number[] = []
+      for (let i = 0; i < 5; i++) {
+        const res = await fetch(`${t.url}/api/upload`, { method: 'POST', body: form(`f${i}.jpg`, small, 'image/jpeg'), headers: { authorization: `Bearer ${token}` } })
+        statuses.push(res.status)
+      }
+      expect(statuses).toEqual([200, 200, 200, 429, 429])
+    } finally {
+      await t.close()
+      fs.rmSync(dir, { recursive: true, force: true })
+    }
   })
 })

@@ -1,14 +1,16 @@
 // 服务热线 end to end: a resident asks with a photo, the grid worker of that grid answers it in another browser,
 // the resident rates it; a request nobody answers rises to the community queue.
 import Database from 'better-sqlite3'
+import sharp from 'sharp'
 import { button, cell, openAs, setupE2E, shot, tab } from './harness'
 
 const e2e = setupE2E()
 
-const PNG = Buffer.from(
-  'iVBORw0KGgoAAAANSUhEUgAAAAIAAAACCAIAAAD91JpzAAAAFklEQVR4nGP4z8DAwMDAxMDAwMDAAAANHQEDasKb6QAAAABJRU5ErkJggg==',
-  'base64',
-)
+// A photo as a phone takes it (the server decodes and re-encodes every upload, so it must be a real image).
+let PNG: Buffer
+beforeAll(async () => {
+  PNG = await sharp({ create: { width: 640, height: 480, channels: 3, background: '#8a9a5b' } }).png().toBuffer()
+})
 
 test('a request goes from the resident to their grid worker and back, with the message centre in between', async () => {
   const resident = await openAs(e2e, 'resident')

@@ -2,7 +2,7 @@ import { defineModule } from '../../core/feature'
 import { hotlineApi } from './handlers'
 import * as m002 from './migrations/002_hotline'
 import { hotlinePersonalData } from './personal-data'
-import { sweepHotline } from './sweep'
+import { sweepHotline, sweepUnattachedPhotos } from './sweep'
 import { hotlineTables } from './tables'
 
 export const hotlineModule = defineModule({
@@ -10,6 +10,13 @@ export const hotlineModule = defineModule({
   tables: hotlineTables,
   migrations: { '002_hotline': m002 },
   // Safe to run often and on several instances at once; every minute keeps "overdue" close to the minute.
-  schedule: { trigger: 'sweep', cron: '0 */1 * * * * *', run: (services) => sweepHotline(services) },
+  schedule: {
+    trigger: 'sweep',
+    cron: '0 */1 * * * * *',
+    run: async (services) => {
+      await sweepUnattachedPhotos(services)
+      return sweepHotline(services)
+    },
+  },
   personalData: hotlinePersonalData,
 })

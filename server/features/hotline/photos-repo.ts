@@ -52,3 +52,27 @@ export async function photosOf(db: Db, requestId: number) {
     .execute()
 }
 
+/** How many of a person's uploads are attached to nothing yet. */
+export async function unattachedCount(db: Db, userId: number): Promise<number> {
+  const row = await db
+    .selectFrom('uploads')
+    .leftJoin('hotline_request_photos', 'hotline_request_photos.upload_id', 'uploads.id')
+    .select((eb) => eb.fn.countAll<number>().as('n'))
+    .where('uploads.owner_id', '=', userId)
+    .where('hotline_request_photos.id', 'is', null)
+    .executeTakeFirstOrThrow()
+  return Number(row.n)
+}
+
+/** Uploads attached to nothing that were made before `before`: photos picked and never sent. */
+export async function unattachedBefore(db: Db, before: string) {
+  return db
+    .selectFrom('uploads')
+    .leftJoin('hotline_request_photos', 'hotline_request_photos.upload_id', 'uploads.id')
+    .select(['uploads.id as id', 'uploads.storage as storage', 'uploads.path_or_file_id as ref'])
+    .where('hotline_request_photos.id', 'is', null)
+    .where('uploads.created_at', '<', before)
+    .orderBy('uploads.id')
+    .limit(500)
+    .execute()
+}

@@ -3,6 +3,8 @@ import type { Services } from '../../core/context'
 import { notify } from '../messages/service'
 import { DAY_MS, HOUR_MS, detailLink, dueBefore } from './present'
 import * as repo from './repo'
+import * as photosRepo from './photos-repo'
+import { removeUploadFiles } from '../../core/upload-files'
 import { hotlineSettings } from './settings'
 
 export interface SweepResult {
@@ -65,4 +67,18 @@ export async function sweepHotline(services: Services): Promise<SweepResult> {
   })
   if (overdue || escalated || closed) services.log.info({ overdue, escalated, closed }, 'hotline sweep')
   return { overdue, escalated, closed }
+}
+
+/** How long a photo picked for a request may wait to be sent with it; after that it is swept. */
+export const UNATTACHED_PHOTO_MS = DAY_MS
+
+/** Photos uploaded and never attached to a request or reply within a day: their rows, then their files. */
+export async function sweepUnattachedPhotos(services: Services): Promise<number> {
+  const before = new Date(services.clock().getTime() - UNATTACHED_PHOTO_MS).toISOString()
+  const rows = await photosRepo.unattachedBefore(services.db, before)
+  if (rows.length === 0) return 0
+  await photosRepo.deleteUploads(services.db, rows.map((r) => r.id))
+  await removeUploadFiles(services, rows)
+  services.log.info({ photos: rows.length }, 'unattached photos swept')
+  return rows.length
 }
