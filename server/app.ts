@@ -4,6 +4,7 @@ import pino, { type Logger } from 'pino'
 import { clockStartingAt, systemClock, type Clock } from '../common/time'
 import { guarded, type Capacity } from './core/capacity'
 import { loadConfig, type Config } from './core/config'
+import { storedFileUrlSecret } from './core/file-urls'
 import type { DomainModule, Services } from './core/context'
 import { createDispatcher } from './core/pipeline'
 import { openDb, type DbOptions } from './db/connect'
@@ -39,7 +40,8 @@ export async function createBackend(opts: AppOptions = {}) {
     throw err
   }
 
-  const services: Services = { db: handle.db, engine: handle.engine, clock, config, log, capacity: opts.capacity ?? guarded, modules: moduleList }
+  const fileUrlSecret = config.FILE_URL_SECRET ?? (await storedFileUrlSecret(handle.db, clock().toISOString()))
+  const services: Services = { db: handle.db, engine: handle.engine, clock, config: { ...config, fileUrlSecret }, log, capacity: opts.capacity ?? guarded, modules: moduleList }
   const dispatch = createDispatcher(services, modules as unknown as Record<string, DomainModule>, concurrencyOf(config, handle.engine, dbOptions.pgPoolSize))
   return { services, dispatch, domains: Object.keys(modules), close: () => handle.close() }
 }

@@ -17,8 +17,8 @@ describe('loadConfig', () => {
   })
 
   test('production: no demo people, whatever else is set', () => {
-    const c = loadConfig(envOf({ NODE_ENV: 'production', ID_CARD_KEY: PROD_KEY, DATABASE_URL: 'postgres://u@db:5432/guandao' }))
-    expect(c).toMatchObject({ production: true, demo: false, DATABASE_URL: 'postgres://u@db:5432/guandao' })
+    const c = loadConfig(envOf({ NODE_ENV: 'production', ID_CARD_KEY: PROD_KEY, DATABASE_URL: 'postgres://u@db:5432/guandao?sslmode=require' }))
+    expect(c).toMatchObject({ production: true, demo: false, DATABASE_URL: 'postgres://u@db:5432/guandao?sslmode=require' })
     expect(() => loadConfig(envOf({ NODE_ENV: 'production', SEED_DEMO: 'yes' }))).toThrow(/SEED_DEMO/)
   })
 
@@ -40,6 +40,18 @@ describe('loadConfig', () => {
     } finally {
       fs.rmSync(dir, { recursive: true, force: true })
     }
+  })
+
+  test('a production database on another host must be reached over TLS; one on this machine need not', () => {
+    const prod = (url: string) => () => loadConfig(envOf({ NODE_ENV: 'production', ID_CARD_KEY: PROD_KEY, DATABASE_URL: url }))
+    for (const url of ['postgres://u@db.internal:5432/g', 'postgres://u@10.0.0.5/g?sslmode=prefer', 'postgres://u@db/g?sslmode=disable']) {
+      expect(prod(url)).toThrow(/DATABASE_URL: a database on another host needs sslmode=require/)
+    }
+    for (const url of ['postgres://u@db/g?sslmode=require', 'postgres://u@db/g?sslmode=verify-full', 'postgres://u@127.0.0.1:5432/g', 'postgres://u@localhost/g', 'postgres://u@[::1]/g']) {
+      expect(prod(url)).not.toThrow()
+    }
+    // Outside production a plain connection is fine (tests, development).
+    expect(() => loadConfig(envOf({ DATABASE_URL: 'postgres://u@db.internal:5432/g' }))).not.toThrow()
   })
 
   test('CLOCK_START moves the clock outside production only', () => {

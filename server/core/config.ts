@@ -66,7 +66,7 @@ export interface Config extends Env {
    */
   demo: boolean
   sqliteFile: string
-  /** Signs photo URLs. Set FILE_URL_SECRET when several processes serve one database; otherwise one per process. */
+  /** Signs photo URLs: FILE_URL_SECRET, else one kept in the database (filled in by createBackend). */
   fileUrlSecret: string
   /** Keys for sealing ID-card numbers (read on first use; see idCardKeysOf()). */
   idCardKeys: () => { current: string; previous: string[] }
@@ -83,6 +83,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   const c = parsed.data
   const production = c.NODE_ENV === 'production'
   if (production && c.SEED_DEMO) throw new Error('Invalid configuration:\n  SEED_DEMO: demo data is refused in production')
+  if (production && c.DATABASE_URL && !encryptedOrLocal(c.DATABASE_URL)) {
+    throw new Error('Invalid configuration:\n  DATABASE_URL: a database on another host needs sslmode=require (or verify-full) in production')
+  }
   const productionSettings = (['DATABASE_URL', 'WECHAT_SECRET'] as const).filter((k) => c[k])
   if (c.SEED_DEMO && productionSettings.length) {
     throw new Error(`Invalid configuration:\n  SEED_DEMO: demo accounts are refused beside ${productionSettings.join(' and ')} (a real deployment's settings)`)
@@ -93,9 +96,17 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     production,
     demo: !production && c.SEED_DEMO === true,
     sqliteFile: c.SQLITE_FILE ?? path.join(c.DATA_DIR, 'guandao.sqlite'),
-    fileUrlSecret: c.FILE_URL_SECRET ?? randomBytes(24).toString('hex'),
+    fileUrlSecret: c.FILE_URL_SECRET ?? '',
     idCardKeys: idCardKeysOf(c, production),
   }
+}
+
+/** A PostgreSQL URL that asks for TLS, or one on this machine (loopback or a socket), where TLS adds nothing. */
+function encryptedOrLocal(url: string): boolean {
+  const u = new URL(url)
+  if (/^(require|verify-ca|verify-full)$/.test(u.searchParams.get('sslmode') ?? '')) return true
+  const host = u.hostname.replace(/^\[|\]$/g, '')
+  return host === '' || host === 'localhost' || host === '::1' || /^127\./.test(host) || (u.searchParams.get('host') ?? '').startsWith('/')
 }
 
 /**

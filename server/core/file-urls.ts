@@ -1,6 +1,7 @@
 // Photos are shown in <Image> tags, which cannot send the Authorization header. The server therefore hands out
 // short-lived signed addresses: whoever was allowed to read the request gets a URL that works for an hour.
-import { createHmac, timingSafeEqual } from 'node:crypto'
+import { createHmac, randomBytes, timingSafeEqual } from 'node:crypto'
+import type { Db } from '../db/connect'
 
 export const FILE_URL_TTL_MS = 60 * 60 * 1000
 
@@ -19,4 +20,20 @@ export function verifyUploadSignature(secret: string, id: number, expires: numbe
   const expected = Buffer.from(signature(secret, id, expires))
   const given = Buffer.from(sig)
   return expected.length === given.length && timingSafeEqual(expected, given)
+}
+
+/**
+ * The signing secret when FILE_URL_SECRET is not set: made once and kept in the database, so every process on
+ * that database signs alike and a restart does not break the photo links already on screen. The first process
+ * to write it wins; the others read what it wrote.
+ */
+export async function storedFileUrlSecret(db: Db, now: string): Promise<string> {
+  const feature = 'file-urls'
+  await db
+    .insertInto('settings')
+    .values({ feature, value: JSON.stringify({ secret: randomBytes(24).toString('hex') }), updated_at: now })
+    .onConflict((oc) => oc.column('feature').doNothing())
+    .execute()
+  const row = await db.selectFrom('settings').select('value').where('feature', '=', feature).executeTakeFirstOrThrow()
+  return (JSON.parse(row.value) as { secret: string }).secret
 }
