@@ -9,7 +9,7 @@ const OLD_KEY = Buffer.alloc(32, 9).toString('base64')
 describe('loadConfig', () => {
   test('defaults outside production: no demo unless asked for, SQLite in DATA_DIR', () => {
     const c = loadConfig(envOf({ DATA_DIR: '/srv/guandao' }))
-    expect(c).toMatchObject({ NODE_ENV: 'development', production: false, demo: false, PORT: 3000, SESSION_TTL_DAYS: 30 })
+    expect(c).toMatchObject({ NODE_ENV: 'development', production: false, demo: false, PORT: 3000, SESSION_TTL_DAYS: 30, STAFF_SESSION_TTL_DAYS: 7, STAFF_IDLE_HOURS: 8 })
     expect(c.sqliteFile).toBe(path.join('/srv/guandao', 'guandao.sqlite'))
     expect(c.WECHAT_API_BASE).toBe('https://api.weixin.qq.com')
     expect(c.SWEEP_INTERVAL_SECONDS).toBe(60)

@@ -19,6 +19,9 @@ const schema = z.object({
   SQLITE_FILE: z.string().optional(),
   SEED_DEMO: bool.optional(),
   SESSION_TTL_DAYS: z.coerce.number().int().min(1).max(365).default(30),
+  /** Sessions of staff and admins, who also sign in at shared desk computers: shorter, and they end when idle. */
+  STAFF_SESSION_TTL_DAYS: z.coerce.number().int().min(1).max(365).default(7),
+  STAFF_IDLE_HOURS: z.coerce.number().min(0.25).max(720).default(8),
   WECHAT_APPID: z.string().optional(),
   WECHAT_SECRET: z.string().optional(),
   WECHAT_API_BASE: z.string().url().default('https://api.weixin.qq.com'),

@@ -63,13 +63,17 @@ export const PROD_KEY = Buffer.alloc(32, 3).toString('base64')
 /** A plain object of variables, typed as the environment loadConfig() reads. */
 export const envOf = (vars: Record<string, string>) => vars as unknown as NodeJS.ProcessEnv
 
-/** Configuration as the tests see it: NODE_ENV=test, silent, demo people on, no WeChat credentials. */
+/** Configuration as the tests see it: NODE_ENV=test, silent, demo people on, no WeChat credentials, long staff sessions. */
 export function testConfig(overrides: Record<string, string | undefined> = {}): Config {
   const env: Record<string, string | undefined> = {
     ...process.env,
     NODE_ENV: 'test',
     LOG_LEVEL: 'silent',
     SEED_DEMO: 'true',
+    // Tests move the clock by days with sessions signed in at the start; staff sessions' shorter life and idle
+    // end are tested on their own (auth/sessions.test.ts sets them back), not in every feature's tests.
+    STAFF_SESSION_TTL_DAYS: '365',
+    STAFF_IDLE_HOURS: '720',
     H5_DIR: path.join(os.tmpdir(), 'guandao-no-h5-build'),
     WECHAT_APPID: undefined,
     WECHAT_SECRET: undefined,

@@ -49,7 +49,8 @@ interface SessionState {
   /** Signs in if needed and loads the person; sends them to consent when the privacy notice is not accepted. */
   ensure(opts?: { requireConsent?: boolean }): Promise<Me | null>
   signInDemo(as: string): Promise<void>
-  signOut(): Promise<void>
+  /** Ends this session, or with `everywhere` all of the person's sessions, and forgets the person here. */
+  signOut(everywhere?: boolean): Promise<void>
   /** Ends the session on this device and removes what it kept of the person (drafts); after sign-out and deletion. */
   forgetPerson(): void
 }
@@ -141,9 +142,9 @@ export const useSession = create<SessionState>((set, get) => ({
     get().setMe(await call('account', 'me', {}))
   },
 
-  async signOut() {
+  async signOut(everywhere = false) {
     try {
-      if (get().token) await call('auth', 'signOut', {}, { retries: 0 })
+      if (get().token) await call('auth', 'signOut', { everywhere }, { retries: 0 })
     } finally {
       get().forgetPerson()
     }

@@ -24,5 +24,10 @@ export const authActions = defineDomain('auth', {
     access: 'public',
   }),
   demoUsers: query<DemoUser[]>()({ input: z.object({}), access: 'public' }),
-  signOut: mutation<null>()({ input: z.object({}), access: 'user', beforeConsent: true }),
+  /** Ends this session, or with `everywhere` every session of the person (other phones, desk computers). */
+  signOut: mutation<null>()({
+    input: z.object({ everywhere: z.boolean({ error: '参数无效' }).default(false) }),
+    access: 'user',
+    beforeConsent: true,
+  }),
 })

@@ -2,7 +2,8 @@
 // into an Actor with roles. Used by the pipeline only.
 import { createHash } from 'node:crypto'
 import type { Role } from '../../../common/contract'
-import type { Actor, Services } from '../../core/context'
+import { STAFF_ROLES } from '../../../common/contract'
+import { hasRole, type Actor, type Services } from '../../core/context'
 import * as repo from './repo'
 import type { PriorKey } from '../../core/idempotency'
 
@@ -38,14 +39,36 @@ function identified(rows: ActorRow[], key: string | undefined): Identified | nul
   return { actor, prior }
 }
 
+/** How often a session's last use is written down: often enough for an idle limit of hours, rarely enough to cost nothing. */
+const SEEN_EVERY_MS = 5 * 60_000
+
 export async function resolveSession(services: Services, token: string, key?: string): Promise<Identified | null> {
   if (!token || token.length > 200) return null
+  const now = services.clock()
+  const tokenHash = hashToken(token)
   const rows = await repo.actorQuery(services.db, key)
     .innerJoin('sessions', 'sessions.user_id', 'users.id')
-    .where('sessions.token_hash', '=', hashToken(token))
-    .where('sessions.expires_at', '>', services.clock().toISOString())
+    .select(['sessions.created_at as sessionCreatedAt', 'sessions.last_seen_at as sessionSeenAt'])
+    .where('sessions.token_hash', '=', tokenHash)
+    .where('sessions.expires_at', '>', now.toISOString())
     .execute()
-  return identified(rows, key)
+  const who = identified(rows, key)
+  if (!who) return null
+  const { sessionCreatedAt, sessionSeenAt } = rows[0]
+  const seen = Date.parse(String(sessionSeenAt ?? sessionCreatedAt))
+  // Staff and admins: a shorter life, and an end when left idle (a desk computer nobody signed out of). The
+  // policy follows the roles held now, so a resident made staff is held to it from the next request.
+  if (hasRole(who.actor, ...STAFF_ROLES)) {
+    const { STAFF_SESSION_TTL_DAYS, STAFF_IDLE_HOURS } = services.config
+    const tooOld = now.getTime() - Date.parse(String(sessionCreatedAt)) > STAFF_SESSION_TTL_DAYS * 86_400_000
+    const idle = now.getTime() - seen > STAFF_IDLE_HOURS * 3_600_000
+    if (tooOld || idle) {
+      await repo.deleteByTokenHash(services.db, tokenHash)
+      return null
+    }
+  }
+  if (now.getTime() - seen > SEEN_EVERY_MS) await repo.markSeen(services.db, tokenHash, now.toISOString())
+  return who
 }
 
 /** On cloud functions WeChat has already authenticated the caller: the first call creates the person. */

@@ -1,12 +1,14 @@
 import { defineModule } from '../../core/feature'
 import { authApi } from './handlers'
 import * as repo from './repo'
+import * as m007 from './migrations/007_session_seen'
 import { sweepAuth } from './service'
 import { authTables } from './tables'
 
 export const authModule = defineModule({
   api: authApi,
   tables: authTables,
+  migrations: { '007_session_seen': m007 },
   // Hourly: sessions past their expiry, and idempotency keys past their day (server/core/idempotency.ts).
   schedule: { trigger: 'sweep', cron: '0 0 * * * * *', run: (services) => sweepAuth(services) },
   personalData: {

@@ -2,7 +2,7 @@
 import type { Db } from '../../db/connect'
 
 export async function insertSession(db: Db, s: { tokenHash: string; userId: number; createdAt: string; expiresAt: string }) {
-  await db.insertInto('sessions').values({ token_hash: s.tokenHash, user_id: s.userId, created_at: s.createdAt, expires_at: s.expiresAt }).execute()
+  await db.insertInto('sessions').values({ token_hash: s.tokenHash, user_id: s.userId, created_at: s.createdAt, expires_at: s.expiresAt, last_seen_at: s.createdAt }).execute()
 }
 
 export async function deleteExpired(db: Db, now: string): Promise<number> {
@@ -12,6 +12,10 @@ export async function deleteExpired(db: Db, now: string): Promise<number> {
 
 export async function deleteExpiredOf(db: Db, userId: number, now: string) {
   await db.deleteFrom('sessions').where('user_id', '=', userId).where('expires_at', '<=', now).execute()
+}
+
+export async function markSeen(db: Db, tokenHash: string, now: string) {
+  await db.updateTable('sessions').set({ last_seen_at: now }).where('token_hash', '=', tokenHash).execute()
 }
 
 export async function deleteByTokenHash(db: Db, tokenHash: string) {

@@ -39,6 +39,13 @@ export default function MyDataPage() {
     return confirm
   }
 
+  const signOutEverywhere = async () => {
+    const { confirm } = await Taro.showModal({ title: '退出所有设备', content: '您在所有手机和电脑上的登录都将退出，需要时重新登录即可。', confirmText: '全部退出' })
+    if (!confirm) return
+    await useSession.getState().signOut(true).catch(() => undefined)
+    void Taro.reLaunch({ url: TAB.home })
+  }
+
   // The typed words are checked by the action's own schema before the last question.
   const doDelete = async () => {
     const { input } = accountActions.actions.deleteAccount
@@ -57,6 +64,7 @@ export default function MyDataPage() {
           <View>
             <CellGroup title='隐私'>
               <Cell title='隐私保护指引' description={`您于 ${me.consent.acceptedAt ? formatDateTime(me.consent.acceptedAt) : '—'} 同意了 ${me.consent.accepted ?? ''} 版`} clickable onClick={() => void Taro.navigateTo({ url: PAGE.privacyNotice })} />
+              <Cell title='退出所有设备' description='在其他手机、电脑上的登录一并退出' clickable onClick={() => void signOutEverywhere()} />
             </CellGroup>
             <View className='card'>
               <Text className='my-data__title'>导出我的数据</Text>
