@@ -1,22 +1,30 @@
 // Authenticated encryption for small personal fields at rest (ID-card numbers). A database dump or backup on
 // its own then reveals nothing; the key lives only in the server's configuration.
 //
-// Sealed form: v1.<keyId>.<iv>.<tag>.<ciphertext>, the last three base64url. It is plain ASCII without
+// Sealed form: v2.<keyId>.<iv>.<tag>.<ciphertext>, the last three base64url. It is plain ASCII without
 // quotes so it fits any text column or JSON string untouched. keyId names the key so that after
 // a rotation values sealed under an older key still open while that key is listed in `previous`.
+//
+// A v2 value is bound to where it is kept (`boundTo`, e.g. the booking and passenger it belongs to): the header
+// and that place are authenticated with it, so a value copied onto another row of the database does not open
+// there. v1 values (sealed before the binding) carry only their header and still open wherever they are.
 import { createCipheriv, createDecipheriv, createHash, randomBytes } from 'node:crypto'
 
-const VERSION = 'v1'
+const VERSION = 'v2'
+const UNBOUND = 'v1'
 const KEY_BYTES = 32
 const IV_BYTES = 12
 const TAG_BYTES = 16
 const HOW_TO_MAKE = `Make one with: node -e "console.log(require('crypto').randomBytes(${KEY_BYTES}).toString('base64'))"`
 
 export interface Sealer {
-  /** Encrypts plain under the current key; two seals of the same text differ. */
-  seal(plain: string): string
-  /** The plain text back, or an Error if the value was altered or sealed under a key we no longer hold. */
-  open(sealed: string): string
+  /** Encrypts plain under the current key, bound to `boundTo`; two seals of the same text differ. */
+  seal(plain: string, boundTo: string): string
+  /**
+   * The plain text back, or an Error if the value was altered, was sealed for another place than `boundTo`, or
+   * under a key we no longer hold.
+   */
+  open(sealed: string, boundTo: string): string
 }
 
 /**
@@ -55,19 +63,19 @@ export function createSealer(keys: { current: string; previous?: string[] }): Se
   }
 
   return {
-    seal(plain) {
+    seal(plain, boundTo) {
       const iv = randomBytes(IV_BYTES)
       const header = `${VERSION}.${currentId}`
       const cipher = createCipheriv('aes-256-gcm', current, iv, { authTagLength: TAG_BYTES })
       // The header is authenticated too, so a value cannot be relabelled with another version or key id.
-      cipher.setAAD(Buffer.from(header, 'ascii'))
+      cipher.setAAD(associated(header, VERSION, boundTo))
       const body = Buffer.concat([cipher.update(plain, 'utf8'), cipher.final()])
       return [header, b64url(iv), b64url(cipher.getAuthTag()), b64url(body)].join('.')
     },
 
-    open(sealed) {
+    open(sealed, boundTo) {
       const parts = typeof sealed === 'string' ? sealed.split('.') : []
-      if (parts.length !== 5 || parts[0] !== VERSION) throw new Error('Sealed value is malformed')
+      if (parts.length !== 5 || (parts[0] !== VERSION && parts[0] !== UNBOUND)) throw new Error('Sealed value is malformed')
       const [version, keyId, ivText, tagText, bodyText] = parts
       const iv = fromB64url(ivText)
       const tag = fromB64url(tagText)
@@ -80,7 +88,7 @@ export function createSealer(keys: { current: string; previous?: string[] }): Se
       // and tells whoever reads the log which old key is missing from `previous`.
       if (!key) throw new Error(`Sealed value was sealed under an unknown key (id ${keyId.slice(0, 8)})`)
       const decipher = createDecipheriv('aes-256-gcm', key, iv, { authTagLength: TAG_BYTES })
-      decipher.setAAD(Buffer.from(`${version}.${keyId}`, 'ascii'))
+      decipher.setAAD(associated(`${version}.${keyId}`, version, boundTo))
       decipher.setAuthTag(tag)
       try {
         return Buffer.concat([decipher.update(body), decipher.final()]).toString('utf8')
@@ -90,6 +98,13 @@ export function createSealer(keys: { current: string; previous?: string[] }): Se
       }
     },
   }
+}
+
+/** What is authenticated beside the text: the header, and for v2 the place the value is kept. */
+function associated(header: string, version: string, boundTo: string): Buffer {
+  if (version === UNBOUND) return Buffer.from(header, 'ascii')
+  if (typeof boundTo !== 'string' || !boundTo) throw new Error('A sealed value must be bound to where it is kept')
+  return Buffer.from(`${header}\n${boundTo}`, 'utf8')
 }
 
 function b64url(bytes: Buffer): string {

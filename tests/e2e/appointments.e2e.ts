@@ -142,12 +142,15 @@ test('ticket assistance: the trip with a checked ID number, then staff record �
   await r.locator('.trip-form__pid input').first().fill('320311195803120041')
   await button(r, '确认预约').filter({ visible: true }).click()
   await r.getByText('乘车人身份证号不正确，请核对').first().waitFor()
+  // Giving ID numbers needs its own agreement, each time, beside the privacy notice accepted once.
+  await r.getByText('请阅读并勾选同意使用乘车人身份证号购票').first().waitFor()
   // The draft keeps the trip on the device, but never the ID number typed into it.
   const stored = await r.evaluate(() => JSON.stringify(Object.entries(localStorage)))
   expect(stored).toContain('南京南')
   expect(stored).not.toContain('320311195803120041')
   await shot(r, 'appointments-7-ticket-bad-id')
   await r.locator('.trip-form__pid input').first().fill('32031119580312019x')
+  await r.getByRole('checkbox', { name: /使用以上乘车人的姓名和身份证号/ }).click()
   await button(r, '确认预约').filter({ visible: true }).click()
   await r.waitForURL(/appointments\/pages\/detail/)
   await r.getByText('3203**********019X').first().waitFor()

@@ -183,6 +183,11 @@ export const tripInput = z.object({
     .array(z.object({ name: personName('乘车人姓名'), idCard: idCardNumber('乘车人身份证号') }), { error: '请填写乘车人' })
     .min(1, '请至少填写一位乘车人')
     .max(5, '一次最多代购5位乘车人'),
+  /**
+   * ID numbers are sensitive personal data: the person booking agrees to their use for this purchase on its own,
+   * apart from the privacy notice accepted once (个人信息保护法 art. 29), each time they give them.
+   */
+  idCardConsent: z.literal(true, { error: '请阅读并勾选同意使用乘车人身份证号购票' }),
 })
 
 export const bookInput = z.object({

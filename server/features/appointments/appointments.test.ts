@@ -235,7 +235,13 @@ describe.each(engines())('appointments on %s', (engine) => {
   test('ticket assistance: the trip is required and checked; ID numbers are sealed, masked, revealed to staff with an audit', async () => {
     const start = at(MON, '09:00')
     expect((await book('resident', TICKET(), start)).error?.fields).toEqual({ trip: '请填写出行信息' })
-    const trip = { travelDate: '2026-12-05', from: '徐州东', to: '南京南', preference: '上午 高铁二等座', passengers: [{ name: '李桂芳', idCard: ID_A }, { name: '王德明', idCard: '320311195803120041' }] }
+    const trip = { travelDate: '2026-12-05', from: '徐州东', to: '南京南', preference: '上午 高铁二等座', passengers: [{ name: '李桂芳', idCard: ID_A }, { name: '王德明', idCard: '320311195803120041' }], idCardConsent: true as const }
+    // The ID numbers need the booker's own agreement, named, whatever else is right.
+    const { idCardConsent: _given, ...unconsented } = trip
+    for (const consent of [{}, { idCardConsent: false }, { idCardConsent: 'true' }]) {
+      const refused = await book('resident', TICKET(), start, { trip: { ...unconsented, passengers: [trip.passengers[0]], ...consent } })
+      expect(refused.error?.fields).toEqual({ 'trip.idCardConsent': '请阅读并勾选同意使用乘车人身份证号购票' })
+    }
     const wrong = await book('resident', TICKET(), start, { trip })
     expect(wrong.error?.fields).toEqual({ 'trip.passengers.1.idCard': '乘车人身份证号不正确，请核对' })
     expect((await book('resident', TICKET(), start, { trip: { ...trip, travelDate: '2026-11-26', passengers: [trip.passengers[0]] } })).error?.fields).toEqual({ 'trip.travelDate': '出行日期不能早于今天' })
@@ -248,9 +254,11 @@ describe.each(engines())('appointments on %s', (engine) => {
     expect(ok.data.trip!.passengers.map((p) => p.idCard)).toEqual([`${ID_A.slice(0, 4)}**********${ID_A.slice(-4)}`, `${ID_B.slice(0, 4)}**********${ID_B.slice(-4)}`])
     const stored = await t.db.selectFrom('appt_passengers').selectAll().orderBy('position').execute()
     for (const p of stored) {
-      expect(p.id_card_sealed).toMatch(/^v1\./)
+      expect(p.id_card_sealed).toMatch(/^v2\./)
       expect(JSON.stringify(p)).not.toContain(ID_A.slice(4, 14))
     }
+    const consented = await t.db.selectFrom('appt_trips').select('id_card_consent_at').where('booking_id', '=', ok.data.id).executeTakeFirstOrThrow()
+    expect(consented.id_card_consent_at).toBe(t.clock.iso())
     expect(ok.data.can.revealIdCard).toBe(false)
     const reveal = { id: ok.data.id, passengerId: stored[1]!.id, purpose: '为居民购票' }
     expect((await t.call('appointments', 'revealIdCard', reveal, { token: tk.resident })).status).toBe(403)
@@ -259,6 +267,12 @@ describe.each(engines())('appointments on %s', (engine) => {
     expect([noPurpose.status, noPurpose.error?.fields]).toEqual([400, { purpose: '请选择查看身份证号的用途' }])
     const revealed = await t.ok('appointments', 'revealIdCard', reveal, { token: tk.staff })
     expect(revealed.idCard).toBe(ID_B)
+    // A sealed number is bound to its row: copied onto the other passenger (a tampered database) it does not open.
+    await t.db.updateTable('appt_passengers').set({ id_card_sealed: stored[1]!.id_card_sealed }).where('id', '=', stored[0]!.id).execute()
+    const swapped = await t.call('appointments', 'revealIdCard', { ...reveal, passengerId: stored[0]!.id }, { token: tk.staff })
+    expect(swapped.status).toBe(500)
+    expect(JSON.stringify(swapped)).not.toContain(ID_B)
+    await t.db.updateTable('appt_passengers').set({ id_card_sealed: stored[0]!.id_card_sealed }).where('id', '=', stored[0]!.id).execute()
     const audits = await t.db.selectFrom('audit_log').select(['action', 'target_id', 'detail']).where('action', '=', 'appointments.revealIdCard').execute()
     expect(audits.map((a) => [a.target_id, JSON.parse(a.detail!)])).toEqual([[String(stored[1]!.id), { bookingId: ok.data.id, purpose: '为居民购票', residentId: expect.any(Number) }]])
     // The resident's export says when and why; the admins' 查询记录 lists it.
@@ -290,7 +304,7 @@ describe.each(engines())('appointments on %s', (engine) => {
   })
 
   test('cancelling a ticket booking erases its ID numbers at once', async () => {
-    const trip = { travelDate: '2026-12-05', from: '徐州东', to: '上海虹桥', passengers: [{ name: '李桂芳', idCard: ID_A }] }
+    const trip = { travelDate: '2026-12-05', from: '徐州东', to: '上海虹桥', passengers: [{ name: '李桂芳', idCard: ID_A }], idCardConsent: true }
     const b = (await book('resident', TICKET(), at(MON, '09:00'), { trip })).data
     await t.ok('appointments', 'cancel', { id: b.id }, { token: tk.resident })
     const p = await t.db.selectFrom('appt_passengers').select(['id_card_sealed']).executeTakeFirstOrThrow()
@@ -452,7 +466,7 @@ describe.each(engines())('appointments on %s', (engine) => {
   })
 
   test('a deleted account holds no places and keeps no ID numbers; export lists bookings', async () => {
-    const trip = { travelDate: '2026-12-05', from: '徐州东', to: '北京南', passengers: [{ name: '马建国', idCard: ID_B }] }
+    const trip = { travelDate: '2026-12-05', from: '徐州东', to: '北京南', passengers: [{ name: '马建国', idCard: ID_B }], idCardConsent: true }
     const b = (await book('resident2', TICKET(), at(MON, '09:00'), { trip })).data
     const exported = await t.ok('account', 'exportData', {}, { token: tk.resident2 })
     expect((exported as { appointments: unknown[] }).appointments).toEqual([

@@ -133,8 +133,9 @@ export async function book(ctx: AuthedCtx, input: z.output<typeof bookInput>): P
                 to: trip.to,
                 preference: trip.preference || null,
                 purgeAfter: localDay(startOfLocalDay(trip.travelDate)!.getTime() + idPurgeDays * DAY_MS),
+                idCardConsentAt: nowIso,
               },
-              trip.passengers.map((p) => ({ name: p.name, sealed: sealer.seal(p.idCard), masked: maskIdCard(p.idCard) })),
+              trip.passengers.map((p, i) => ({ name: p.name, sealed: sealer.seal(p.idCard, repo.passengerPlace(bookingId, i + 1)), masked: maskIdCard(p.idCard) })),
             )
           }
           if (!asSelf) {

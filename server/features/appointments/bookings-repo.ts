@@ -245,15 +245,18 @@ export async function deletePassengers(db: Db, bookingIds: number[]): Promise<vo
 
 // ---------------------------------------------------------------- trips
 
+/** What a passenger's sealed ID number is bound to (server/core/sealed.ts): it opens on this row only. */
+export const passengerPlace = (bookingId: number, position: number) => `appt_passenger:${bookingId}:${position}`
+
 export async function insertTrip(
   db: Db,
   bookingId: number,
-  trip: { travelDate: string; from: string; to: string; preference: string | null; purgeAfter: string },
+  trip: { travelDate: string; from: string; to: string; preference: string | null; purgeAfter: string; idCardConsentAt: string },
   passengers: { name: string; sealed: string; masked: string }[],
 ) {
   await db
     .insertInto('appt_trips')
-    .values({ booking_id: bookingId, travel_date: trip.travelDate, from_station: trip.from, to_station: trip.to, preference: trip.preference, purge_after: trip.purgeAfter })
+    .values({ booking_id: bookingId, travel_date: trip.travelDate, from_station: trip.from, to_station: trip.to, preference: trip.preference, purge_after: trip.purgeAfter, id_card_consent_at: trip.idCardConsentAt })
     .execute()
   await db
     .insertInto('appt_passengers')

@@ -127,9 +127,11 @@ export async function revealIdCard(ctx: AuthedCtx, id: number, passengerId: numb
   const passenger = trip?.passengers.find((p) => p.id === passengerId)
   if (!passenger) throw notFound('没有找到该乘车人')
   if (passenger.id_card_sealed === null) throw conflict('该身份证号已按规定删除')
+  // Opened first: a value that does not open here (altered, or moved from another row) shows nobody anything.
+  const idCard = sealerOf(ctx.config).open(passenger.id_card_sealed, repo.passengerPlace(id, passenger.position))
   const detail = { bookingId: id, purpose, residentId: booking.residentId }
   await audit(ctx.db, { actorId: caller.userId, action: 'appointments.revealIdCard', targetType: 'appt_passenger', targetId: passengerId, detail, at: ctx.clock().toISOString() })
-  return { idCard: sealerOf(ctx.config).open(passenger.id_card_sealed) }
+  return { idCard }
 }
 
 export async function attention(ctx: AuthedCtx): Promise<BookingSummary[]> {

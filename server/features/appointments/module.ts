@@ -1,5 +1,6 @@
 import { defineModule } from '../../core/feature'
 import * as m003 from '../../db/migrations/003_appointments'
+import * as m008 from './migrations/008_trip_consent'
 import { appointmentsModule as appointmentsApi } from './handlers'
 import { exportOf, forgetResident, sweepAppointments } from './service'
 import { appointmentsTables } from './tables'
@@ -7,7 +8,7 @@ import { appointmentsTables } from './tables'
 export const appointmentsModule = defineModule({
   api: appointmentsApi,
   tables: appointmentsTables,
-  migrations: { '003_appointments': m003 },
+  migrations: { '003_appointments': m003, '008_trip_consent': m008 },
   // Reminders go out from 09:00 for the next day and ID numbers are erased by the day: every 10 minutes is plenty.
   schedule: { trigger: 'sweep', cron: '0 */10 * * * * *', run: (services) => sweepAppointments(services) },
   personalData: {

@@ -80,6 +80,8 @@ export interface ApptTripTable {
   outcome_at: Instant | null
   outcome_by: number | null
   purge_after: string
+  /** When the person booking agreed to the passengers' ID numbers being used for this purchase (null before 008). */
+  id_card_consent_at: Instant | null
 }
 
 export interface ApptPassengerTable {
@@ -154,6 +156,7 @@ export const appointmentsTables = declareTables<AppointmentsTables>({
     outcome_at: 'null',
     outcome_by: 'null',
     purge_after: 'not null',
+    id_card_consent_at: 'null',
   },
   appt_passengers: { id: 'not null', booking_id: 'not null', position: 'not null', name: 'not null', id_card_sealed: 'null', id_card_masked: 'not null', purged_at: 'null' },
 })

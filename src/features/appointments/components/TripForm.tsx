@@ -2,6 +2,7 @@ import { Text, View } from '@tarojs/components'
 import { Button, Input } from '@nutui/nutui-react-taro'
 import { localDay, startOfLocalDay } from '@common/time'
 import { control } from '@/core/ui/a11y'
+import { CheckRow } from '@/core/ui/CheckRow'
 import { Chips } from '@/core/ui/Chips'
 import { FieldError } from '@/core/ui/FieldError'
 import { DayStrip } from './DayStrip'
@@ -13,12 +14,14 @@ export interface TripValues {
   to: string
   preference: string
   passengers: { name: string; idCard: string }[]
+  /** The booker's own agreement to the ID numbers' use for this purchase, asked each time they are given. */
+  idCardConsent: boolean
 }
 
-export const emptyTrip = (name: string): TripValues => ({ travelDate: null, from: '徐州东', to: '', preference: '', passengers: [{ name, idCard: '' }] })
+export const emptyTrip = (name: string): TripValues => ({ travelDate: null, from: '徐州东', to: '', preference: '', passengers: [{ name, idCard: '' }], idCardConsent: false })
 
-/** What of a trip may rest in a draft on the device: all of it but the passengers' ID-card numbers. */
-export const withoutIdCards = (trip: TripValues): TripValues => ({ ...trip, passengers: trip.passengers.map((p) => ({ ...p, idCard: '' })) })
+/** What of a trip may rest in a draft on the device: all of it but the passengers' ID-card numbers (and so the consent to them). */
+export const withoutIdCards = (trip: TripValues): TripValues => ({ ...trip, passengers: trip.passengers.map((p) => ({ ...p, idCard: '' })), idCardConsent: false })
 
 const TRIP_DAYS = 30
 const FROM = ['徐州东', '徐州', '观音机场']
@@ -70,6 +73,10 @@ export function TripForm({ value, onChange, errors, now }: { value: TripValues; 
           添加乘车人
         </Button>
       ) : null}
+      <CheckRow className='trip-form__consent' checked={value.idCardConsent} onChange={(idCardConsent) => onChange({ idCardConsent })}>
+        我同意社区工作人员使用以上乘车人的姓名和身份证号为其购票，并已征得乘车人本人同意
+      </CheckRow>
+      {err('trip.idCardConsent')}
     </View>
   )
 }

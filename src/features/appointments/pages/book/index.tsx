@@ -109,7 +109,7 @@ function Booking({ service, days, block, rescheduleId, current, initialDay, forI
       serviceId: service.id,
       start,
       forResidentId: forId,
-      trip: ticket ? { travelDate: t.travelDate ?? undefined, from: t.from, to: t.to, preference: t.preference || undefined, passengers: t.passengers } : undefined,
+      trip: ticket ? { travelDate: t.travelDate ?? undefined, from: t.from, to: t.to, preference: t.preference || undefined, passengers: t.passengers, idCardConsent: t.idCardConsent || undefined } : undefined,
     }
     const booked = await form.send(appointmentsActions, 'book', raw, { idempotencyKey: draft.idempotencyKey(), success: '预约成功' })
     if (booked) {
