@@ -4,6 +4,7 @@
 import { sql } from 'kysely'
 import http from 'node:http'
 import type { AddressInfo } from 'node:net'
+import readline from 'node:readline'
 import pino from 'pino'
 import { createBackend } from '../app'
 import { conditionalGrant, mechanism, type Capacity } from '../core/capacity'
@@ -35,6 +36,23 @@ const unguarded: Capacity = mechanism(async (db, unitId, n) => {
   return true
 })
 
+/**
+ * The rush at the moment booking opens: every call is held on arrival (each reported on stdout) until the parent
+ * writes `open` on stdin, once all the storm's calls have arrived at all the servers. Then they all go on at
+ * once, so the window between the early read and the take is open for every one of them however slowly a busy
+ * machine delivered the requests; without it, a loaded machine can serve a storm nearly one request at a time.
+ */
+function holdUntilOpened(app: Awaited<ReturnType<typeof createHttpServer>>) {
+  const opened = new Promise<void>((resolve) => {
+    readline.createInterface({ input: process.stdin }).on('line', (line) => line.trim() === 'open' && resolve())
+  })
+  app.addHook('onRequest', async (req) => {
+    if (req.method !== 'POST') return
+    process.stdout.write(`${JSON.stringify({ arrived: 1 })}\n`)
+    await opened
+  })
+}
+
 /** The bench's baseline: bare node:http answering every POST with a fixed envelope, nothing behind it. */
 function baseline() {
   const body = JSON.stringify({ ok: true, data: { id: 1, code: 'ABCDEFGH', status: 'booked' } })
@@ -57,6 +75,7 @@ async function main() {
     capacity: process.env.STORM_UNGUARDED === '1' ? unguarded : slowed,
   })
   const app = await createHttpServer(backend)
+  if (process.env.STORM_GATE === '1') holdUntilOpened(app)
   await app.listen({ host: '127.0.0.1', port: 0 })
   process.stdout.write(`${JSON.stringify({ port: (app.server.address() as AddressInfo).port })}\n`)
   process.once('SIGTERM', () => void app.close().then(() => backend.close()).then(() => process.exit(0)))

@@ -1,6 +1,7 @@
 // Many residents asking for the same few places at the same moment, through the real HTTP server: shared by the
 // concurrency tests and `npm run bench`.
 import { spawn, type ChildProcess } from 'node:child_process'
+import { EventEmitter } from 'node:events'
 import path from 'node:path'
 import { performance } from 'node:perf_hooks'
 import readline from 'node:readline'
@@ -54,9 +55,9 @@ export interface Shot {
  * Everyone fires at once (each with their own token), spread over the given servers in turn; resolves when all
  * have answered.
  */
-export async function fireAll(urls: string[], tokens: string[], body: (i: number) => unknown): Promise<{ shots: Shot[]; wallMs: number }> {
+export async function fireAll(urls: string[], tokens: string[], body: (i: number) => unknown, gate?: Gate): Promise<{ shots: Shot[]; wallMs: number }> {
   const t0 = performance.now()
-  const shots = await Promise.all(
+  const fired = Promise.all(
     tokens.map(async (token, i) => {
       const started = performance.now()
       const res = await fetch(urls[i % urls.length]!, {
@@ -68,6 +69,8 @@ export async function fireAll(urls: string[], tokens: string[], body: (i: number
       return { status: res.status, ms: performance.now() - started, code: json.error?.code ?? null, message: json.error?.message ?? null }
     }),
   )
+  if (gate) await gate.open(tokens.length)
+  const shots = await fired
   return { shots, wallMs: performance.now() - t0 }
 }
 
@@ -89,10 +92,33 @@ export interface ServerOptions {
   pauseMs?: number
   /** Bare node:http instead of the backend: the bench's baseline. */
   baseline?: boolean
+  /** Hold every call until a whole storm has arrived (see storm-server.ts); pass the returned gate to fireAll. */
+  gated?: boolean
+}
+
+/** Opens the servers' gate once `expected` calls have arrived across all of them. */
+export interface Gate {
+  open(expected: number): Promise<void>
 }
 
 export async function startServers(db: DbOptions, n: number, opts: ServerOptions = {}) {
   const children: ChildProcess[] = []
+  const arrivals = new EventEmitter()
+  let arrived = 0
+  arrivals.on('arrived', () => arrived++)
+  const gate: Gate = {
+    open: (expected) =>
+      new Promise<void>((resolve) => {
+        const check = () => {
+          if (arrived < expected) return
+          arrivals.off('arrived', check)
+          for (const c of children) c.stdin!.write('open\n')
+          resolve()
+        }
+        arrivals.on('arrived', check)
+        check()
+      }),
+  }
   const stop = async () => {
     await Promise.all(
       children.map(
@@ -116,20 +142,26 @@ export async function startServers(db: DbOptions, n: number, opts: ServerOptions
             STORM_UNGUARDED: opts.unguarded ? '1' : '0',
             STORM_PAUSE_MS: String(opts.pauseMs ?? 0),
             STORM_BASELINE: opts.baseline ? '1' : '0',
+            STORM_GATE: opts.gated ? '1' : '0',
           },
-          stdio: ['ignore', 'pipe', 'pipe'],
+          stdio: ['pipe', 'pipe', 'pipe'],
         })
         children.push(child)
         let err = ''
         child.stderr!.on('data', (d) => (err += d))
         return new Promise<number>((resolve, reject) => {
           const lines = readline.createInterface({ input: child.stdout! })
-          lines.once('line', (line) => resolve((JSON.parse(line) as { port: number }).port))
+          lines.on('line', (line) => {
+            const said = JSON.parse(line) as { port?: number; arrived?: number }
+            if (said.port !== undefined) resolve(said.port)
+            if (said.arrived) arrivals.emit('arrived')
+          })
           child.once('exit', (code) => reject(new Error(`storm server exited with ${code}: ${err}`)))
         })
       }),
     )
-    return { urls: ports.map((p) => `http://127.0.0.1:${p}/api/appointments`), stop }
+    const at = (domain: string) => ports.map((p) => `http://127.0.0.1:${p}/api/${domain}`)
+    return { urls: at('appointments'), at, stop, gate }
   } catch (err) {
     await stop()
     throw err

@@ -31,12 +31,13 @@ describe.each(engines())('booking storm on %s', (engine) => {
   })
 
   async function storm(opts: { unguarded?: boolean; taps?: number } = {}) {
-    // Each take waits 5 ms first, guarded or not, as if the database were across a network: see storm-server.ts.
-    const servers = await startServers(t.dbOptions, SERVERS, { ...opts, pauseMs: 5 })
+    // Everyone's call is held until all have arrived, then all go on at once; each take waits 5 ms first, guarded
+    // or not, as if the database were across a network: see storm-server.ts.
+    const servers = await startServers(t.dbOptions, SERVERS, { ...opts, pauseMs: 5, gated: true })
     stop = servers.stop
     const taps = opts.taps ?? 1
     const everyone = Array.from({ length: taps }, () => tokens).flat()
-    return fireAll(servers.urls, everyone, (i) => ({ action: 'book', data: { serviceId, start: START }, idempotencyKey: `storm-booking-${i % RESIDENTS}-key` }))
+    return fireAll(servers.urls, everyone, (i) => ({ action: 'book', data: { serviceId, start: START }, idempotencyKey: `storm-booking-${i % RESIDENTS}-key` }), servers.gate)
   }
   const live = async () =>
     t.db.selectFrom('appt_bookings').select('resident_id').where('service_id', '=', serviceId).where('starts_at', '=', START).where('status', '=', 'booked').execute()
