@@ -142,13 +142,19 @@ const TAB_PATHS = { 首页: /pages\/home\/index/, 我的网格: /pages\/grid\/in
  * machine a tap landing while the previous page still settles can go unanswered; a person taps again.
  */
 export async function tab(page: Page, name: '首页' | '我的网格' | '我的') {
+  const bar = page.locator('.taro-tabbar__tabbar')
+  // The tab's page box (Taro names it by its path): the switch is done when it is shown, not when the URL changed.
+  const shown = page.locator(`.taro_page[id^="/${TAB_PATHS[name].source.replace(/\\/g, '')}"]`)
   for (let attempt = 0; ; attempt++) {
-    await page.locator('.taro-tabbar__tabbar').getByText(name, { exact: true }).click()
+    await bar.getByText(name, { exact: true }).click()
     try {
       await page.waitForURL(TAB_PATHS[name], { timeout: 5_000 })
+      await shown.waitFor({ state: 'visible', timeout: 5_000 })
       return
     } catch (err) {
       if (attempt >= 2) throw err
+      // Shown at the URL but not on screen: a person taps another tab and back.
+      if (TAB_PATHS[name].test(page.url())) await bar.getByText(name === '首页' ? '我的' : '首页', { exact: true }).click()
     }
   }
 }
