@@ -5,13 +5,15 @@ import type { z } from 'zod'
 /** Record ids are PostgreSQL `integer` columns: a larger number must be refused as bad input, not reach the database. */
 export const MAX_ID = 2_147_483_647
 
-export const ROLES = ['resident', 'grid_worker', 'volunteer', 'staff', 'admin'] as const
+export const ROLES = ['resident', 'grid_worker', 'volunteer', 'driver', 'staff', 'admin'] as const
 export type Role = (typeof ROLES)[number]
 
 /** Community staff; an admin is staff who also grants roles. */
 export const STAFF_ROLES = ['staff', 'admin'] as const satisfies readonly Role[]
 /** Who handles residents' requests: their grid workers, and staff for every grid. */
 export const HANDLER_ROLES = ['grid_worker', ...STAFF_ROLES] as const satisfies readonly Role[]
+/** Who runs the shuttle at the bus door: its drivers, and staff for every departure. */
+export const BUS_ROLES = ['driver', ...STAFF_ROLES] as const satisfies readonly Role[]
 
 /**
  * Who may call an action:

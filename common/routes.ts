@@ -53,6 +53,15 @@ export const PAGE = {
   apptManage: '/features/appointments/pages/manage/index',
   apptEdit: '/features/appointments/pages/edit/index',
   apptProxy: '/features/appointments/pages/proxy/index',
+  companions: '/features/account/pages/companions/index',
+  shuttle: '/features/shuttle/pages/timetable/index',
+  shuttleBook: '/features/shuttle/pages/book/index',
+  shuttlePass: '/features/shuttle/pages/pass/index',
+  shuttleWait: '/features/shuttle/pages/wait/index',
+  shuttleMine: '/features/shuttle/pages/mine/index',
+  shuttleRuns: '/features/shuttle/pages/runs/index',
+  shuttleManifest: '/features/shuttle/pages/manifest/index',
+  shuttleManage: '/features/shuttle/pages/manage/index',
 } as const
 
 export type PageName = keyof typeof PAGE
@@ -69,6 +78,11 @@ export interface PageQueries {
   apptBook: { serviceId: number; reschedule?: number; current?: string; day?: string; for?: number | string; forName?: string }
   apptDetail: { id: number }
   apptEdit: { id?: number }
+  shuttle: { direction?: string; day?: string }
+  shuttleBook: { departureId: number; stopId?: number; trainNo?: string; trainAt?: string }
+  shuttlePass: { id: number }
+  shuttleWait: { id: number }
+  shuttleManifest: { id: number }
 }
 
 type QueryArgs<P extends PageName> = P extends keyof PageQueries ? [query: PageQueries[P]] : []

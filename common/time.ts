@@ -59,4 +59,34 @@ export function startOfLocalDay(day: string): Date | null {
   return new Date(utcMidnight - COMMUNITY_UTC_OFFSET_MINUTES * 60_000)
 }
 
+const DAY_MS = 86_400_000
+
+/** Minutes after local midnight of a clock time (07:10 → 430). */
+export const minutesOf = (hhmm: string) => Number(hhmm.slice(0, 2)) * 60 + Number(hhmm.slice(3, 5))
+
+/** The clock time of minutes after local midnight (430 → 07:10). */
+export const clockOf = (m: number) => `${String(Math.floor(m / 60)).padStart(2, '0')}:${String(m % 60).padStart(2, '0')}`
+
+/** ISO weekday (1 Monday … 7 Sunday) of a calendar day; the day is a date, so its UTC reading is its own. */
+export function weekdayOf(day: string): number {
+  const d = new Date(`${day}T00:00:00Z`).getUTCDay()
+  return d === 0 ? 7 : d
+}
+
+/** The Beijing-time day `n` days after `day` (before it when negative). */
+export function addDays(day: string, n: number): string {
+  return localDay(startOfLocalDay(day)!.getTime() + n * DAY_MS)
+}
+
+/** The instant of a clock time on a Beijing-time day (2026-12-01 07:10 → 2026-11-30T23:10:00.000Z). */
+export function atLocal(day: string, hhmm: string): string {
+  return new Date(startOfLocalDay(day)!.getTime() + minutesOf(hhmm) * 60_000).toISOString()
+}
+
+/** Today and the following `ahead` days, in Beijing time. */
+export function daysFrom(now: Date, ahead: number): string[] {
+  const today = localDay(now)
+  return Array.from({ length: ahead + 1 }, (_, i) => addDays(today, i))
+}
+
 export { dayjs }

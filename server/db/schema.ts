@@ -7,6 +7,7 @@ import type { AuthTables } from '../features/auth/tables'
 import type { CommunityTables } from '../features/community/tables'
 import type { HotlineTables } from '../features/hotline/tables'
 import type { MessagesTables } from '../features/messages/tables'
+import type { ShuttleTables } from '../features/shuttle/tables'
 
 export interface Database
   extends CoreTables,
@@ -16,7 +17,8 @@ export interface Database
     AnnouncementsTables,
     HotlineTables,
     MessagesTables,
-    AppointmentsTables {}
+    AppointmentsTables,
+    ShuttleTables {}
 
 // Kept for code that still imports them from here (appointments/service.ts).
 export type { BookerRole } from '../features/appointments/tables'

@@ -48,6 +48,8 @@ export interface DemoPerson {
   grids?: string[]
   team?: { name: string; leader: boolean }
   workPhone?: string
+  /** A shuttle driver: the route whose weekly runs they drive (by direction). */
+  drives?: 'to_station' | 'from_station'
 }
 
 export const DEMO_PEOPLE: DemoPerson[] = [
@@ -60,6 +62,8 @@ export const DEMO_PEOPLE: DemoPerson[] = [
   { key: 'gridworker5', name: '郑海波', label: '网格员（第七网格）', phone: '13852140010', roles: ['grid_worker'], grids: ['G07'], workPhone: '13852149005' },
   { key: 'gridworker6', name: '何丽萍', label: '网格员（第九、十网格）', phone: '13852140011', roles: ['grid_worker'], grids: ['G09', 'G10'], workPhone: '13852149006' },
   { key: 'volunteer', name: '周雨婷', label: '志愿者（邻里互助队队长）', phone: '13852140005', roles: ['resident', 'volunteer'], home: { building: '输油小区4号楼', unit: 3, room: '502' }, team: { name: '红石榴邻里互助队', leader: true } },
+  { key: 'driver', name: '周国强', label: '班车司机（去徐州东站）', phone: '13852140012', roles: ['driver'], drives: 'to_station' },
+  { key: 'driver2', name: '韩立军', label: '班车司机（回管道社区）', phone: '13852140013', roles: ['driver'], drives: 'from_station' },
   { key: 'staff', name: '陈志强', label: '社区工作人员', phone: '13852140006', roles: ['staff'], workPhone: '0516-83861234' },
   { key: 'admin', name: '刘海燕', label: '社区管理员', phone: '13852140007', roles: ['staff', 'admin'] },
 ]
@@ -166,6 +170,10 @@ async function seedDemoPeople(db: Db, now: string) {
     for (const code of p.grids ?? []) {
       const g = await db.selectFrom('grids').select('id').where('code', '=', code).executeTakeFirstOrThrow()
       await db.insertInto('grid_workers').values({ user_id: user.id, grid_id: g.id }).execute()
+    }
+    if (p.drives) {
+      const route = db.selectFrom('shuttle_routes').select('id').where('direction', '=', p.drives)
+      await db.updateTable('shuttle_patterns').set({ driver_id: user.id }).where('route_id', 'in', route).execute()
     }
     if (p.team) {
       const t = await db.selectFrom('volunteer_teams').select('id').where('name', '=', p.team.name).executeTakeFirstOrThrow()

@@ -20,6 +20,7 @@ const DEMO_FOR_ROLE: Record<Role, string> = {
   resident: 'resident',
   grid_worker: 'gridworker',
   volunteer: 'volunteer',
+  driver: 'driver',
   staff: 'staff',
   admin: 'admin',
 }

@@ -11,6 +11,7 @@ import { communityModule } from './community/module'
 import { hotlineModule } from './hotline/module'
 import { messagesModule } from './messages/module'
 import { peopleModule } from './people/module'
+import { shuttleModule } from './shuttle/module'
 
 export const moduleList = [
   authModule,
@@ -21,6 +22,7 @@ export const moduleList = [
   hotlineModule,
   messagesModule,
   appointmentsModule,
+  shuttleModule,
 ] as const
 
 export const modules = byDomain(moduleList)

@@ -23,6 +23,7 @@ export const ME_GROUPS = [
   { key: 'services', title: '我的服务' },
   { key: 'staff', title: '社区工作台' },
   { key: 'grid', title: '网格员工作台' },
+  { key: 'driver', title: '班车司机' },
   { key: 'volunteer', title: '志愿服务' },
 ] as const
 export type MeGroup = (typeof ME_GROUPS)[number]['key']

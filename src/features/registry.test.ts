@@ -33,18 +33,28 @@ beforeEach(() => {
   setTokenSource({ get: () => 'tok', onRejected: async () => false })
 })
 
-test('首页 shows the four services in their order; those not built yet lead to 即将开放', () => {
+test('首页 shows the four services in their order; the one not built yet leads to 即将开放', () => {
   const services = serviceEntries(FEATURES)
   expect(services.map((s) => [s.key, s.title, s.page])).toEqual([
     ['hotline', '服务热线', PAGE.hotlineMine],
     ['appointments', '办事预约', PAGE.apptServices],
-    ['shuttle', '高铁站班车', undefined],
+    ['shuttle', '高铁站班车', PAGE.shuttle],
     ['events', '活动与志愿', undefined],
   ])
 })
 
 test('a resident sees their own services only', () => {
-  expect(meFor(person(['resident']))).toEqual([['我的服务', ['消息中心｜诉求回复与办理进度', '我的诉求｜服务热线的诉求和办理进度', '我的预约｜办事预约的预约码、改约和取消']]])
+  expect(meFor(person(['resident']))).toEqual([['我的服务', ['消息中心｜诉求回复与办理进度', '我的诉求｜服务热线的诉求和办理进度', '我的预约｜办事预约的预约码、改约和取消', '我的乘车｜班车乘车码、候补、改乘和取消', '常用乘车人｜预约班车时一键选择家人']]])
+})
+
+test('a driver sees their own runs under 班车司机; staff find every run in the workbench instead', () => {
+  expect(meFor(person(['driver']))).toEqual([
+    ['我的服务', ['消息中心｜诉求回复与办理进度']],
+    ['班车司机', ['我的班次｜今天的班次、乘客名单、核验乘车码、发车']],
+  ])
+  const staffDriver = meFor(person(['driver', 'staff']))
+  expect(staffDriver.map(([title]) => title)).not.toContain('班车司机')
+  expect(staffDriver.find(([title]) => title === '社区工作台')?.[1]).toContain('班车发车｜每天的班次和乘客名单，调整或取消班次')
 })
 
 test('an admin sees the community workbench in its order, and no resident cells', () => {
@@ -58,6 +68,8 @@ test('an admin sees the community workbench in its order, and no resident cells'
         '预约窗口｜当天预约名单、扫码签到、办结与出票',
         '预约设置｜服务项目、开放时间、停办安排、爽约规则',
         '定星看板｜各网格、网格员的响应、办结与评价',
+        '班车发车｜每天的班次和乘客名单，调整或取消班次',
+        '班车线路与规则｜每周班次、加开、站点、预约与爽约规则',
         '热线设置｜诉求类别、服务时限、常用回复',
         '公告管理｜发布、撤回社区公告',
         '查询记录｜谁查看了居民的电话和身份证号',

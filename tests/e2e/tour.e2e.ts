@@ -3,19 +3,20 @@
 // and a page added to the route table without a visit here fails the first test.
 import type { BrowserContext, Page } from 'playwright-core'
 import { PAGE, TAB, type PageName } from '../../common/routes'
+import { addDays, atLocal, localDay } from '../../common/time'
 import { audit } from './audit'
 import { button, cell, openAs, phone, setupE2E, shot, signInAs, tab, watchErrors } from './harness'
 
 const e2e = setupE2E()
 
-type Role = 'resident' | 'volunteer' | 'gridworker' | 'staff' | 'admin' | 'newcomer'
+type Role = 'resident' | 'volunteer' | 'gridworker' | 'driver' | 'staff' | 'admin' | 'newcomer'
 type Mode = 'standard' | 'elder'
 
 interface Visit {
   /** A page of the route table, or a tab page. */
   page: PageName | keyof typeof TAB
   as: Role
-  /** The query, with `{request}` and `{booking}` standing for the records made before the tour. */
+  /** The query, with `{request}`, `{booking}` and the like standing for the records made before the tour. */
   query?: string
   /** Text the page shows once loaded. */
   expect: string
@@ -55,11 +56,11 @@ const VISITS: Visit[] = [
   { page: 'manageAnnouncements', as: 'staff', expect: '已发布' },
   { page: 'editAnnouncement', as: 'staff', query: 'id=2', expect: '已发布，居民可以看到' },
   { page: 'editAnnouncement', as: 'staff', expect: '保存草稿', name: 'editAnnouncement-new' },
-  { page: 'people', as: 'admin', expect: '共 11 人' },
+  { page: 'people', as: 'admin', expect: '共 13 人' },
   { page: 'accessLog', as: 'admin', expect: '按手机号查找居民：李桂芳' },
   { page: 'person', as: 'admin', query: 'id=3', expect: '负责网格' },
   { page: 'person', as: 'admin', query: 'id=9', expect: '所属志愿队', name: 'person-volunteer' },
-  { page: 'comingSoon', as: 'resident', query: 'service=shuttle', expect: '即将开放' },
+  { page: 'comingSoon', as: 'resident', query: 'service=events', expect: '即将开放' },
   { page: 'hotlineNew', as: 'resident', expect: '送达：第一网格网格员' },
   { page: 'hotlineMine', as: 'resident', expect: '楼道灯坏了' },
   { page: 'hotlineDetail', as: 'resident', query: 'id={request}', expect: '楼道灯坏了' },
@@ -90,6 +91,37 @@ const VISITS: Visit[] = [
   },
   { page: 'apptEdit', as: 'staff', query: 'id=4', expect: '每周开放时间' },
   { page: 'apptProxy', as: 'gridworker', expect: '李桂芳' },
+  { page: 'companions', as: 'resident', expect: '与您的关系' },
+  {
+    page: 'shuttle', as: 'resident', expect: '赶火车',
+    then: async (p) => {
+      await p.locator('.chip', { hasText: '回管道社区' }).click()
+      await p.getByText('坐火车回来').filter({ visible: true }).waitFor()
+    },
+  },
+  { page: 'shuttleBook', as: 'resident', query: 'departureId={open}', expect: '在哪一站上车' },
+  { page: 'shuttleBook', as: 'resident', query: 'departureId={full}', expect: '加入候补', name: 'shuttleBook-full' },
+  { page: 'shuttlePass', as: 'resident', query: 'id={seat}', expect: '乘车人 · 1个座位' },
+  { page: 'shuttleWait', as: 'resident', query: 'id={wait}', expect: '您排在第' },
+  { page: 'shuttleMine', as: 'resident', expect: '待出行' },
+  { page: 'me', as: 'driver', expect: '我的班次', name: 'me-driver' },
+  { page: 'shuttleRuns', as: 'driver', expect: '司机 周国强' },
+  { page: 'shuttleRuns', as: 'staff', expect: '线路、时刻与规则', name: 'shuttleRuns-staff' },
+  { page: 'shuttleManifest', as: 'driver', query: 'id={full}', expect: '马建国' },
+  {
+    page: 'shuttleManifest', as: 'staff', query: 'id={full}', expect: '马建国', name: 'shuttleManifest-staff',
+    then: async (p) => {
+      await button(p, '调整或取消本班次').click()
+      await p.getByText('保存并通知乘客').filter({ visible: true }).waitFor()
+    },
+  },
+  {
+    page: 'shuttleManage', as: 'staff', expect: '每周班次',
+    then: async (p) => {
+      await p.locator('.chip', { hasText: '站点与预约' }).click()
+      await p.getByText('在哪里候车').filter({ visible: true }).first().waitFor()
+    },
+  },
 ]
 
 const pathOf = (v: Visit) => (v.page in TAB ? TAB[v.page as keyof typeof TAB] : PAGE[v.page as PageName])
@@ -113,9 +145,27 @@ async function makeRecords(): Promise<Record<string, number>> {
   const slots = await e2e.server.api<{ start: string; state: string }[]>('appointments', 'slots', { serviceId: social.id, day }, resident)
   const booking = await e2e.server.api<{ id: number }>('appointments', 'book', { serviceId: social.id, start: slots.body.data!.find((s) => s.state === 'open')!.start }, resident)
   // A lookup by a whole number, so the admins' 查询记录 has a line to show.
-  const lookup = await e2e.server.api('people', 'search', { q: '13852140001' }, await signIn('staff'))
+  const staff = await signIn('staff')
+  const lookup = await e2e.server.api('people', 'search', { q: '13852140001' }, staff)
   expect([request.status, booking.status, lookup.status]).toEqual([200, 200, 200])
-  return { request: request.body.data!.id, booking: booking.body.data!.id }
+  return { request: request.body.data!.id, booking: booking.body.data!.id, ...(await shuttleRecords(signIn, staff, resident)) }
+}
+
+/** Two days ahead (always bookable): a one-seat run 马建国 holds and 李桂芳 waits for, and her seat on the 10:00. */
+async function shuttleRecords(signIn: (as: string) => Promise<string>, staff: string, resident: string): Promise<Record<string, number>> {
+  type Run = { id: number; departsAt: string; stops: { id: number }[] }
+  const day = addDays(localDay(e2e.server.now()), 2)
+  const routes = (await e2e.server.api<{ id: number; direction: string }[]>('shuttle', 'routes', {}, staff)).body.data!
+  const driverId = (await e2e.server.api<{ id: number; name: string }[]>('shuttle', 'drivers', {}, staff)).body.data!.find((d) => d.name === '周国强')!.id
+  const full = (await e2e.server.api<Run>('shuttle', 'addRun', { routeId: routes.find((r) => r.direction === 'to_station')!.id, day, departs: '10:15', seats: 1, driverId, note: '临时加开' }, staff)).body.data!
+  const runs = (await e2e.server.api<{ departures: Run[] }>('shuttle', 'departures', { direction: 'to_station', day }, resident)).body.data!.departures
+  const at = (hhmm: string) => runs.find((d) => d.departsAt === atLocal(day, hhmm))!
+  const seat = (d: Run, token: string) => e2e.server.api<{ id: number }>('shuttle', 'book', { departureId: d.id, stopId: d.stops[0]!.id, self: true, companionIds: [] }, token)
+  const held = await seat(full, await signIn('resident2'))
+  const wait = await e2e.server.api<{ id: number }>('shuttle', 'wait', { departureId: full.id, stopId: full.stops[0]!.id, self: true, companionIds: [] }, resident)
+  const mine = await seat(at('10:00'), resident)
+  expect([held.status, wait.status, mine.status]).toEqual([200, 200, 200])
+  return { full: full.id, open: at('13:30').id, seat: mine.body.data!.id, wait: wait.body.data!.id }
 }
 
 async function setMode(page: Page, mode: Mode, as: Role) {

@@ -49,6 +49,26 @@ export const profileInput = z.object({
 })
 export type ProfileInput = z.input<typeof profileInput>
 
+/** How a companion is related to the resident keeping them, as the chips offer it. */
+export const RELATIONS = ['配偶', '父母', '子女', '孙辈', '兄弟姐妹', '其他亲属', '邻居', '朋友'] as const
+export const MAX_COMPANIONS = 12
+
+export interface CompanionOut {
+  id: number
+  name: string
+  relation: string
+  /** The owner's own record: the number in full, as typed. */
+  phone: string | null
+  phoneMasked: string | null
+}
+
+export const companionInput = z.object({
+  id: z.number({ error: '常用乘车人无效' }).int().positive().max(MAX_ID, '常用乘车人无效').optional(),
+  name: personName('姓名'),
+  relation: z.enum(RELATIONS, { error: '请选择与您的关系' }),
+  phone: z.preprocess((v) => (typeof v === 'string' && v.trim() === '' ? undefined : v), mobile('手机号').optional()),
+})
+
 export const DELETE_CONFIRMATION = '确认注销'
 
 export const accountActions = defineDomain('account', {
@@ -62,6 +82,13 @@ export const accountActions = defineDomain('account', {
   updateProfile: mutation<Me>()({ input: profileInput, access: 'user' }),
   setElderMode: mutation<Me>()({ input: z.object({ enabled: z.boolean({ error: '长辈版开关应为是或否' }) }), access: 'user' }),
   myGrid: query<MyGrid>()({ input: z.object({}), access: ['resident'] }),
+  /** 常用乘车人 (account/companions.ts). */
+  companions: query<CompanionOut[]>()({ input: z.object({}), access: ['resident'] }),
+  saveCompanion: mutation<CompanionOut[]>()({ input: companionInput, access: ['resident'] }),
+  removeCompanion: mutation<CompanionOut[]>()({
+    input: z.object({ id: z.number({ error: '常用乘车人无效' }).int().positive().max(MAX_ID, '常用乘车人无效') }),
+    access: ['resident'],
+  }),
   exportData: query<Record<string, unknown>>()({ input: z.object({}), access: 'user', beforeConsent: true }),
   deleteAccount: mutation<null>()({
     input: z.object({

@@ -6,6 +6,7 @@ import { AppError, badInput, notFound } from '../../core/errors'
 import type { AfterCommit } from '../../core/feature'
 import * as community from '../community/repo'
 import type { HouseholdOut, Me, MyGrid, profileInput } from './actions'
+import { companionsOf, forgetCompanions } from './companions'
 import * as repo from './repo'
 
 type Profile = z.output<typeof profileInput>
@@ -103,7 +104,7 @@ export async function myGrid(ctx: AuthedCtx): Promise<MyGrid> {
 
 /** The account's own part of the person's data: who they are, their roles, team, consents and role changes. */
 export async function exportOwn(ctx: Services, userId: number): Promise<Record<string, unknown>> {
-  const [me, consents, changes] = await Promise.all([getMe(ctx, userId), repo.consentsOf(ctx.db, userId), repo.changesTo(ctx.db, userId)])
+  const [me, consents, changes, companions] = await Promise.all([getMe(ctx, userId), repo.consentsOf(ctx.db, userId), repo.changesTo(ctx.db, userId), companionsOf(ctx.db, userId)])
   return {
     profile: { name: me.name, phone: me.phone, household: me.household, elderMode: me.elderMode },
     roles: me.roles,
@@ -111,6 +112,7 @@ export async function exportOwn(ctx: Services, userId: number): Promise<Record<s
     volunteerTeam: me.team,
     consents: consents.map((c) => ({ version: c.version, at: c.consented_at })),
     roleChanges: changes.map((a) => ({ action: a.action, at: a.at, detail: a.detail ? JSON.parse(a.detail) : null })),
+    companions: companions.map(({ name, relation, phone }) => ({ name, relation, phone })),
   }
 }
 
@@ -118,6 +120,7 @@ export async function exportOwn(ctx: Services, userId: number): Promise<Record<s
 export async function eraseOwn(_services: Services, tx: Services['db'], { userId, now }: { userId: number; now: string }) {
   await repo.anonymise(tx, userId, `deleted:${userId}:${randomBytes(8).toString('hex')}`, now)
   await repo.forgetMemberships(tx, userId)
+  await forgetCompanions(tx, userId)
 }
 
 /**

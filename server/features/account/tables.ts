@@ -43,12 +43,24 @@ export interface ConsentTable {
   consented_at: Instant
 }
 
+/** 常用乘车人: someone a resident often books for (family, an elderly neighbour), kept once, picked many times. */
+export interface CompanionTable {
+  id: Generated<number>
+  user_id: number
+  name: string
+  relation: string
+  phone: string | null
+  created_at: Instant
+  updated_at: Instant
+}
+
 export interface AccountTables {
   users: UserTable
   user_roles: UserRoleTable
   grid_workers: GridWorkerTable
   volunteer_members: VolunteerMemberTable
   consents: ConsentTable
+  companions: CompanionTable
 }
 
 export type UserRow = Selectable<UserTable>
@@ -74,4 +86,5 @@ export const accountTables = declareTables<AccountTables>({
   grid_workers: { user_id: 'not null', grid_id: 'not null' },
   volunteer_members: { user_id: 'not null', team_id: 'not null', is_leader: 'not null' },
   consents: { id: 'not null', user_id: 'not null', version: 'not null', consented_at: 'not null' },
+  companions: { id: 'not null', user_id: 'not null', name: 'not null', relation: 'not null', phone: 'null', created_at: 'not null', updated_at: 'not null' },
 })

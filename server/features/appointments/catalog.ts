@@ -1,7 +1,7 @@
 // What residents see before booking: the services, the days of the booking window with places left, and the
 // slots of a day. Slots come from the weekly plan (slots.ts, pure) and places from the capacity ledger, where a
 // slot has a unit once somebody has booked it.
-import { localDay, startOfLocalDay } from '../../../common/time'
+import { daysFrom, localDay, startOfLocalDay } from '../../../common/time'
 import type * as capacity from '../../core/capacity'
 import { hasRole, type AuthedCtx } from '../../core/context'
 import { badInput, notFound } from '../../core/errors'
@@ -11,7 +11,7 @@ import { beneficiary, blockOf, callerOf } from './access'
 import type { BlockOut, DayOut, ServiceOut, SlotOut } from './actions'
 import { toService } from './present'
 import * as repo from './repo'
-import { closedAllDay, daysFrom, lastBookableDay, slotsOn, type Plan } from './slots'
+import { closedAllDay, lastBookableDay, slotsOn, type Plan } from './slots'
 
 const MINUTE_MS = 60_000
 export const SCOPE = 'appointment'

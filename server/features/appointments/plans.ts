@@ -6,14 +6,14 @@ import { audit } from '../../core/audit'
 import type { AuthedCtx } from '../../core/context'
 import { badInput, notFound } from '../../core/errors'
 import type { Db } from '../../db/connect'
-import { startOfLocalDay } from '../../../common/time'
+import { minutesOf, startOfLocalDay } from '../../../common/time'
 import { notify } from '../messages/service'
 import { rulesOf } from './access'
 import type { ClosureOut, Rules, ServiceAdminOut, serviceInput } from './actions'
 import { SCOPE, planOf, today } from './catalog'
 import { detailLink, toService, when } from './present'
 import * as repo from './repo'
-import { minutesOf, slotAt } from './slots'
+import { slotAt } from './slots'
 
 async function adminOut(db: Db, rows: repo.ServiceRow[]): Promise<ServiceAdminOut[]> {
   const hours = await repo.hoursOf(db, rows.map((r) => r.id))

@@ -1,5 +1,6 @@
 // Slot cutting on its own: the process runs in UTC, the plan speaks Beijing time.
-import { closedAllDay, daysFrom, lastBookableDay, slotAt, slotsOn, weekdayOf, type Plan } from './slots'
+import { daysFrom, weekdayOf } from '../../../common/time'
+import { closedAllDay, lastBookableDay, slotAt, slotsOn, type Plan } from './slots'
 
 const plan = (over: Partial<Plan> = {}): Plan => ({
   durationMinutes: 30,

@@ -1,6 +1,6 @@
 // Slots of a service, cut from its weekly plan on a Beijing-time day, less its closures. Pure: the server's own
 // zone never enters (instants are built from the fixed UTC+8 day start), which the tests check under TZ=UTC.
-import { localDay, startOfLocalDay } from '../../../common/time'
+import { clockOf, localDay, minutesOf, startOfLocalDay, weekdayOf } from '../../../common/time'
 
 export interface Window {
   weekday: number
@@ -35,14 +35,6 @@ export interface Slot {
 const MINUTE_MS = 60_000
 const DAY_MS = 86_400_000
 
-export const minutesOf = (hhmm: string) => Number(hhmm.slice(0, 2)) * 60 + Number(hhmm.slice(3, 5))
-const hhmm = (m: number) => `${String(Math.floor(m / 60)).padStart(2, '0')}:${String(m % 60).padStart(2, '0')}`
-
-/** ISO weekday (1 Monday … 7 Sunday) of a calendar day; the day is a date, so its UTC reading is its own. */
-export function weekdayOf(day: string): number {
-  const d = new Date(`${day}T00:00:00Z`).getUTCDay()
-  return d === 0 ? 7 : d
-}
 
 /** The whole-day closure of a day, if any (its reason is what residents see). */
 export function closedAllDay(plan: Plan, day: string): Closure | undefined {
@@ -69,7 +61,7 @@ function planned(plan: Plan, day: string): Slot[] {
         end: new Date(base.getTime() + to * MINUTE_MS).toISOString(),
         from,
         to,
-        label: hhmm(from),
+        label: clockOf(from),
       }
     })
 }
@@ -86,12 +78,6 @@ export function slotAt(plan: Plan, start: string): Slot | undefined {
   const t = Date.parse(start)
   if (Number.isNaN(t)) return undefined
   return slotsOn(plan, localDay(t)).find((s) => Date.parse(s.start) === t)
-}
-
-/** Today and the following `ahead` days, in Beijing time. */
-export function daysFrom(now: Date, ahead: number): string[] {
-  const today = startOfLocalDay(localDay(now))!.getTime()
-  return Array.from({ length: ahead + 1 }, (_, i) => localDay(today + i * DAY_MS))
 }
 
 /** The last day that may be booked `ahead` days out. */

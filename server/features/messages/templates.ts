@@ -3,9 +3,10 @@
 // a feature from sending a payload its template does not expect.
 import type { AppointmentNotices } from '../appointments/notices'
 import type { HotlineNotices } from '../hotline/notices'
+import type { ShuttleNotices } from '../shuttle/notices'
 
 /** Every feature's notices, each declared beside its feature (`notices.ts`): one line per feature. */
-export interface NoticeTemplates extends HotlineNotices, AppointmentNotices {}
+export interface NoticeTemplates extends HotlineNotices, AppointmentNotices, ShuttleNotices {}
 
 export type NoticeTemplate = keyof NoticeTemplates
 

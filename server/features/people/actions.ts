@@ -32,7 +32,7 @@ export interface AccessOut {
 export const WORK_PHONE_RE = /^(1[3-9]\d{9}|0\d{2,3}-?\d{7,8})$/
 
 /** Roles an admin grants. 'resident' follows from registering a household and is not granted by hand. */
-export const GRANTABLE_ROLES = ['grid_worker', 'volunteer', 'staff', 'admin'] as const
+export const GRANTABLE_ROLES = ['grid_worker', 'volunteer', 'driver', 'staff', 'admin'] as const
 
 export const assignInput = z
   .object({
@@ -65,7 +65,7 @@ export const peopleActions = defineDomain('people', {
   search: query<Page<PersonOut>>()({
     input: z.object({
       q: z.string({ error: '搜索内容应为文字' }).trim().max(20, '搜索内容不能超过20个字').default(''),
-      role: z.enum(['resident', 'grid_worker', 'volunteer', 'staff', 'admin'], { error: '角色无效' }).optional(),
+      role: z.enum(['resident', 'grid_worker', 'volunteer', 'driver', 'staff', 'admin'], { error: '角色无效' }).optional(),
       ...pageInput,
     }),
     access: STAFF_ROLES,

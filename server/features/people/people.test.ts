@@ -83,13 +83,15 @@ describe.each(engines())('people on %s', (engine) => {
         expect(p.roles).toContain('grid_worker')
         expect(p.gridIds.length).toBeGreaterThan(0)
       }
+      const last = Math.ceil(DEMO_PEOPLE.length / 4)
       const page1 = await t.ok('people', 'search', { pageSize: 4, page: 1 }, { token: staff })
-      const page3 = await t.ok('people', 'search', { pageSize: 4, page: 3 }, { token: staff })
+      const lastPage = await t.ok('people', 'search', { pageSize: 4, page: last }, { token: staff })
+      expect(last).toBeGreaterThan(2)
       expect(page1).toMatchObject({ page: 1, pageSize: 4, total: DEMO_PEOPLE.length, hasMore: true })
       expect(page1.items).toHaveLength(4)
-      expect(page3).toMatchObject({ page: 3, hasMore: false })
-      expect(page3.items).toHaveLength(DEMO_PEOPLE.length - 8)
-      expect(page1.items.map((p) => p.id)).not.toContain(page3.items[0].id)
+      expect(lastPage).toMatchObject({ page: last, hasMore: false })
+      expect(lastPage.items).toHaveLength(DEMO_PEOPLE.length - 4 * (last - 1))
+      expect(page1.items.map((p) => p.id)).not.toContain(lastPage.items[0].id)
     })
 
     test('people who only signed in (no household, no role) are not listed', async () => {

@@ -1,8 +1,15 @@
 import { ScrollView, Text, View } from '@tarojs/components'
-import type { DayOut } from '@server/features/appointments/actions'
-import { dayName, shortDate } from '../labels'
-import { control, group } from '@/core/ui/a11y'
+import { control, group } from './a11y'
+import { dayName, shortDate } from './dates'
 import './day-strip.scss'
+
+/** A day as the strip shows it: closed ones cannot be picked; `left` is what it still has. */
+export interface DayOut {
+  day: string
+  closed: boolean
+  closedReason: string | null
+  left: number
+}
 
 /** The bookable days side by side: what each day still has is visible before tapping it. */
 export function DayStrip({

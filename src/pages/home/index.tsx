@@ -10,6 +10,7 @@ import { AnnouncementItem } from '@/features/announcements/components/Announceme
 import { useAnnouncements } from '@/features/announcements/store'
 import { useMessages } from '@/features/messages/store'
 import { ServiceGrid } from '@/features/services/ServiceGrid'
+import { TodayPass } from '@/features/shuttle/components/TodayPass'
 import './index.scss'
 
 export default function HomePage() {
@@ -38,6 +39,7 @@ export default function HomePage() {
         <Text className='home__street'>{community ? `${community.street} · 红石榴家园` : '红石榴家园'}</Text>
       </View>
       <ServiceGrid />
+      <TodayPass />
       <Text className='section-title'>社区公告</Text>
       <Async
         q={announcements}

@@ -1,7 +1,7 @@
 import { fireEvent, render, screen } from '@testing-library/react'
 import type { DayOut, SlotOut } from '@server/features/appointments/actions'
 import { dayName } from '../labels'
-import { DayStrip } from './DayStrip'
+import { DayStrip } from '@/core/ui/DayStrip'
 import { SlotGrid } from './SlotGrid'
 
 const slot = (label: string, start: string, state: SlotOut['state'], left: number): SlotOut => ({ start, end: start, label, places: 2, left, state })

@@ -5,7 +5,7 @@ import { control } from '@/core/ui/a11y'
 import { CheckRow } from '@/core/ui/CheckRow'
 import { Chips } from '@/core/ui/Chips'
 import { FieldError } from '@/core/ui/FieldError'
-import { DayStrip } from './DayStrip'
+import { DayStrip } from '@/core/ui/DayStrip'
 import './trip-form.scss'
 
 export interface TripValues {
@@ -26,13 +26,26 @@ export const withoutIdCards = (trip: TripValues): TripValues => ({ ...trip, pass
 const TRIP_DAYS = 30
 const FROM = ['徐州东', '徐州', '观音机场']
 
-/** The trip a ticket is bought for: when, from where to where, preferences and up to five passengers. */
-export function TripForm({ value, onChange, errors, now }: { value: TripValues; onChange: (v: Partial<TripValues>) => void; errors: Record<string, string>; now: Date }) {
+const MAX_PASSENGERS = 5
+
+/**
+ * The trip a ticket is bought for: when, from where to where, preferences and up to five passengers, whose names
+ * can be picked from 常用乘车人 (their ID numbers are typed each time: the list keeps none).
+ */
+export function TripForm({ value, onChange, errors, now, companions = [] }: { value: TripValues; onChange: (v: Partial<TripValues>) => void; errors: Record<string, string>; now: Date; companions?: { id: number; name: string; relation: string }[] }) {
   const today = startOfLocalDay(localDay(now))!.getTime()
   const days = Array.from({ length: TRIP_DAYS }, (_, i) => ({ day: localDay(today + i * 86_400_000), closed: false, closedReason: null, left: 0 }))
   const setPassenger = (i: number, patch: Partial<{ name: string; idCard: string }>) =>
     onChange({ passengers: value.passengers.map((p, j) => (j === i ? { ...p, ...patch } : p)) })
   const err = (k: string) => <FieldError error={errors[k]} />
+  const names = value.passengers.map((p) => p.name.trim())
+  // A picked companion fills the first passenger without a name, or comes as a new one.
+  const pick = (name: string) => {
+    if (names.includes(name)) return
+    const empty = value.passengers.findIndex((p) => p.name.trim() === '' && p.idCard === '')
+    if (empty >= 0) setPassenger(empty, { name })
+    else if (value.passengers.length < MAX_PASSENGERS) onChange({ passengers: [...value.passengers, { name, idCard: '' }] })
+  }
   return (
     <View className='card trip-form'>
       <Text className='trip-form__title'>出行信息</Text>
@@ -51,6 +64,18 @@ export function TripForm({ value, onChange, errors, now }: { value: TripValues; 
       {err('trip.preference')}
       <Text className='trip-form__label'>乘车人</Text>
       <Text className='muted trip-form__privacy'>身份证号仅用于购票，加密保存，出行后自动删除。</Text>
+      {companions.length ? (
+        <View className='trip-form__companions'>
+          <Text className='muted'>从常用乘车人选择：</Text>
+          <Chips
+            label='从常用乘车人选择'
+            columns={3}
+            options={companions.map((c) => ({ value: c.name, label: c.name, disabled: names.includes(c.name) || (value.passengers.length >= MAX_PASSENGERS && !value.passengers.some((p) => p.name.trim() === '')) }))}
+            value={companions.map((c) => c.name).filter((n) => names.includes(n))}
+            onChange={pick}
+          />
+        </View>
+      ) : null}
       {value.passengers.map((p, i) => (
         <View key={i} className='trip-form__passenger'>
           <View className='trip-form__passenger-head'>
@@ -68,7 +93,7 @@ export function TripForm({ value, onChange, errors, now }: { value: TripValues; 
         </View>
       ))}
       {err('trip.passengers')}
-      {value.passengers.length < 5 ? (
+      {value.passengers.length < MAX_PASSENGERS ? (
         <Button fill='outline' size='small' onClick={() => onChange({ passengers: [...value.passengers, { name: '', idCard: '' }] })}>
           添加乘车人
         </Button>

@@ -17,7 +17,7 @@ import { SignedIn } from '@/core/ui/Gate'
 import { Page } from '@/core/ui/Page'
 import { RegisterFirst } from '@/core/ui/RegisterFirst'
 import { Async, Empty } from '@/core/ui/StateView'
-import { DayStrip } from '../../components/DayStrip'
+import { DayStrip } from '@/core/ui/DayStrip'
 import { SlotGrid } from '../../components/SlotGrid'
 import { TripForm, emptyTrip, withoutIdCards, type TripValues } from '../../components/TripForm'
 import { slotText } from '../../labels'
@@ -81,6 +81,8 @@ function Booking({ service, days, block, rescheduleId, current, initialDay, forI
     (v) => ({ ...v, trip: withoutIdCards(v.trip) }),
   )
   const form = useMutation({ invalidate: [useAppointments] })
+  // 常用乘车人 to pick passengers' names from; ticket assistance only, and only for oneself (代办 has the resident's own).
+  const companions = useQuery(() => (service.kind === 'ticket' && !forId && rescheduleId === undefined ? call('account', 'companions', {}) : Promise.resolve([])), [service.id, forId], { pullToRefresh: false })
   const slots = useQuery(() => (day ? call('appointments', 'slots', { serviceId: service.id, day }) : Promise.resolve([])), [service.id, day, version], { pullToRefresh: false })
   const start = draft.value.start
   const ticket = service.kind === 'ticket' && rescheduleId === undefined
@@ -170,7 +172,7 @@ function Booking({ service, days, block, rescheduleId, current, initialDay, forI
         <FieldError error={form.errors.start} />
       </View>
 
-      {ticket ? <TripForm value={draft.value.trip} onChange={changeTrip} errors={form.errors} now={now} /> : null}
+      {ticket ? <TripForm value={draft.value.trip} onChange={changeTrip} errors={form.errors} now={now} companions={companions.data ?? []} /> : null}
       <FieldError error={form.errors.trip} className='appt-book__error' />
 
       <View className='actions'>

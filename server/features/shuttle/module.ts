@@ -1,0 +1,20 @@
+import { defineModule } from '../../core/feature'
+import { shuttleApi } from './handlers'
+import * as m010 from './migrations/010_shuttle'
+import { exportOf, forgetRider } from './personal'
+import { sweepShuttle } from './sweep'
+import { shuttleTables } from './tables'
+
+export const shuttleModule = defineModule({
+  api: shuttleApi,
+  tables: shuttleTables,
+  migrations: { '010_shuttle': m010 },
+  // Queue entries of runs whose booking closed end within a few minutes of the close.
+  schedule: { trigger: 'sweep', cron: '0 */5 * * * * *', run: (services) => sweepShuttle(services) },
+  personalData: {
+    export: async ({ db }, userId) => exportOf(db, userId),
+    erase: async (services, tx, { userId, now }) => {
+      await forgetRider(services, tx, userId, now)
+    },
+  },
+})

@@ -1,0 +1,1 @@
+export default definePageConfig({ navigationBarTitleText: '班车线路与规则' })

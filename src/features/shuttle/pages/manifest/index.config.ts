@@ -1,0 +1,1 @@
+export default definePageConfig({ navigationBarTitleText: '乘客名单', enablePullDownRefresh: true })

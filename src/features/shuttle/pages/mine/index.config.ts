@@ -1,0 +1,1 @@
+export default definePageConfig({ navigationBarTitleText: '我的乘车', enablePullDownRefresh: true })

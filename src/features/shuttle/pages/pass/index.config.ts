@@ -1,0 +1,1 @@
+export default definePageConfig({ navigationBarTitleText: '乘车码', enablePullDownRefresh: true })

@@ -1,0 +1,1 @@
+export default definePageConfig({ navigationBarTitleText: '班车发车', enablePullDownRefresh: true })

@@ -1,0 +1,1 @@
+export default definePageConfig({ navigationBarTitleText: '高铁站班车', enablePullDownRefresh: true })

@@ -1,0 +1,1 @@
+export default definePageConfig({ navigationBarTitleText: '候补', enablePullDownRefresh: true })
