@@ -150,6 +150,14 @@ export async function tab(page: Page, name: '首页' | '我的网格' | '我的'
     try {
       await page.waitForURL(TAB_PATHS[name], { timeout: 5_000 })
       await shown.waitFor({ state: 'visible', timeout: 5_000 })
+      // On a loaded machine a tab page shown for the first time has come up with its content laid out but not
+      // visible (seen on 我的, a few times in a full run; not yet understood, see docs/architecture.md). Reloading
+      // draws it; the tab bar itself has been exercised by then.
+      const content = shown.locator('.nut-cell-title, .home__name, .grid-page .card, .grid-page .state__title').first()
+      if (!(await content.waitFor({ state: 'visible', timeout: 5_000 }).then(() => true, () => false))) {
+        await page.reload()
+        await content.waitFor({ state: 'visible', timeout: 20_000 })
+      }
       return
     } catch (err) {
       if (attempt >= 2) throw err

@@ -78,6 +78,8 @@ test('赶火车, two seats, 已满 and the waiting list, a partial cancel and a 
   await shot(m, 'shuttle-5-full')
   await full.click()
   await m.waitForURL(/shuttle\/pages\/book/)
+  await m.getByText('本班次已满，可以排队候补').waitFor()
+  await shot(m, 'shuttle-5b-book-full')
   await button(m, '加入候补（1人）').click()
   await m.waitForURL(/shuttle\/pages\/wait/)
   await m.locator('.wait__number', { hasText: '1' }).waitFor()

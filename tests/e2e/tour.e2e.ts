@@ -100,7 +100,7 @@ const VISITS: Visit[] = [
     },
   },
   { page: 'shuttleBook', as: 'resident', query: 'departureId={open}', expect: '在哪一站上车' },
-  { page: 'shuttleBook', as: 'resident', query: 'departureId={full}', expect: '加入候补', name: 'shuttleBook-full' },
+  { page: 'shuttleBook', as: 'resident', query: 'departureId={full}', expect: '您已在这个班次的候补中', name: 'shuttleBook-waiting' },
   { page: 'shuttlePass', as: 'resident', query: 'id={seat}', expect: '乘车人 · 1个座位' },
   { page: 'shuttleWait', as: 'resident', query: 'id={wait}', expect: '您排在第' },
   { page: 'shuttleMine', as: 'resident', expect: '待出行' },

@@ -81,7 +81,7 @@ function Companions({ initial }: { initial: CompanionOut[] }) {
           <Input className='companions__input companions__input-name' value={editing.name} placeholder='乘车人姓名' maxLength={20} onChange={(name: string) => change({ name })} />
           <FieldError error={form.errors.name} />
           <Text className='companions__label'>与您的关系</Text>
-          <Chips label='与您的关系' options={RELATIONS.map((r) => ({ value: r, label: r }))} value={editing.relation} onChange={(relation) => change({ relation })} />
+          <Chips label='与您的关系' columns={3} options={RELATIONS.map((r) => ({ value: r, label: r }))} value={editing.relation} onChange={(relation) => change({ relation })} />
           <FieldError error={form.errors.relation} />
           <Text className='companions__label'>手机号（可不填）</Text>
           <Input className='companions__input companions__input-phone' type='number' value={editing.phone} placeholder='11位手机号' maxLength={11} onChange={(phone: string) => change({ phone })} />

@@ -6,6 +6,7 @@ import { localDay, startOfLocalDay } from '@common/time'
 import { appointmentsActions, type BookingDetail } from '@server/features/appointments/actions'
 import { control } from '@/core/ui/a11y'
 import { call } from '@/core/api'
+import { canScan, scanCode } from '@/core/scan'
 import { useQuery } from '@/core/hooks'
 import { linkTo } from '@/core/routes'
 import { useMutation } from '@/core/mutation'
@@ -21,7 +22,6 @@ import { useAppointments } from '../../store'
 import './index.scss'
 
 const DAY_MS = 86_400_000
-const canScan = process.env.TARO_ENV === 'weapp'
 
 /** The window's day: check people in by their code, see each slot's list, open a booking to finish it. */
 export default function DeskPage() {
@@ -55,12 +55,8 @@ function Desk() {
   }
 
   const scan = async () => {
-    try {
-      const res = await Taro.scanCode({ onlyFromCamera: true, scanType: ['qrCode'] })
-      await checkIn(res.result)
-    } catch {
-      // Closing the camera is not an error worth a message.
-    }
+    const read = await scanCode()
+    if (read !== null) await checkIn(read)
   }
 
   return (

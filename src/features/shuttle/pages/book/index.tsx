@@ -100,6 +100,21 @@ function Booking({ d, companions, me, stopId, trainNo: givenNo, trainAt: givenAt
     if (b) void Taro.redirectTo({ url: linkTo('shuttlePass', { id: b.id }) })
   }
 
+  // Already holding a seat or a place in the queue on this run: the pass or the queue, not a second booking.
+  const held = d.mine.bookingId ? { url: linkTo('shuttlePass', { id: d.mine.bookingId }), text: '您已预约这个班次', action: '查看乘车码' } : d.mine.waitId ? { url: linkTo('shuttleWait', { id: d.mine.waitId }), text: '您已在这个班次的候补中', action: '查看候补' } : null
+  if (held)
+    return (
+      <View>
+        <DepartureCard d={d} />
+        <View className='actions'>
+          <Text className='seat-book__summary'>{held.text}</Text>
+          <Button type='primary' size='large' block onClick={() => void Taro.redirectTo({ url: held.url })}>
+            {held.action}
+          </Button>
+        </View>
+      </View>
+    )
+
   return (
     <View>
       <DepartureCard d={d} />

@@ -4,6 +4,7 @@ import { Text, View } from '@tarojs/components'
 import { Button, Input } from '@nutui/nutui-react-taro'
 import { shuttleActions, type ManifestOut, type ManifestRider } from '@server/features/shuttle/actions'
 import { call } from '@/core/api'
+import { canScan, scanCode } from '@/core/scan'
 import { useQuery } from '@/core/hooks'
 import { useMutation } from '@/core/mutation'
 import { isStaff } from '@/core/session'
@@ -18,7 +19,6 @@ import { useShuttle } from '../../store'
 import '../../components/departure-card.scss'
 import './index.scss'
 
-const canScan = process.env.TARO_ENV === 'weapp'
 
 /**
  * At the bus door, on a phone held in one hand: the passengers by stop, one tap each to board, a code scanned or
@@ -52,12 +52,8 @@ function Manifest({ m: initial, staff }: { m: ManifestOut; staff: boolean }) {
     }
   }
   const scan = async () => {
-    try {
-      const res = await Taro.scanCode({ onlyFromCamera: true, scanType: ['qrCode'] })
-      await checkIn(res.result)
-    } catch {
-      // Closing the camera is not an error worth a message.
-    }
+    const read = await scanCode()
+    if (read !== null) await checkIn(read)
   }
   const toggle = async (r: ManifestRider) => {
     const next = await form.send(shuttleActions, 'board', { departureId: d.id, riderId: r.id, boarded: r.state !== 'boarded' }, { key: `rider-${r.id}` })
