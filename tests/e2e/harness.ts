@@ -150,11 +150,12 @@ export async function tab(page: Page, name: '首页' | '我的网格' | '我的'
     try {
       await page.waitForURL(TAB_PATHS[name], { timeout: 5_000 })
       await shown.waitFor({ state: 'visible', timeout: 5_000 })
-      // On a loaded machine a tab page shown for the first time has come up with its content laid out but not
-      // visible (seen on 我的, a few times in a full run; not yet understood, see docs/architecture.md). Reloading
-      // draws it; the tab bar itself has been exercised by then.
+      // On a loaded machine a tab page has come up with its content in the page but not visible (seen on 我的, a
+      // few times in a full run; see docs/architecture.md). What the page boxes looked like is printed, then a
+      // reload draws it; the tab bar itself has been exercised by then.
       const content = shown.locator('.nut-cell-title, .home__name, .grid-page .card, .grid-page .state__title').first()
       if (!(await content.waitFor({ state: 'visible', timeout: 5_000 }).then(() => true, () => false))) {
+        console.warn(`tab(${name}) content not visible; page boxes:\n${await pageBoxes(page)}`)
         await page.reload()
         await content.waitFor({ state: 'visible', timeout: 20_000 })
       }
@@ -165,6 +166,27 @@ export async function tab(page: Page, name: '首页' | '我的网格' | '我的'
       if (TAB_PATHS[name].test(page.url())) await bar.getByText(name === '首页' ? '我的' : '首页', { exact: true }).click()
     }
   }
+}
+
+/** Every Taro page box with its classes and inline style, and the first hidden ancestor of its first content cell. */
+function pageBoxes(page: Page): Promise<string> {
+  return page.evaluate(() =>
+    Array.from(document.querySelectorAll('.taro_page'))
+      .map((el) => {
+        const cell = el.querySelector('.nut-cell-title, .home__name, .card, .state__title')
+        let hidden = ''
+        for (let n = cell; n && n !== el.parentElement; n = n.parentElement) {
+          const st = getComputedStyle(n)
+          const box = n.getBoundingClientRect()
+          if (st.display === 'none' || st.visibility === 'hidden' || box.width === 0 || box.height === 0) {
+            hidden = `${n.tagName.toLowerCase()}.${n.className} display=${st.display} visibility=${st.visibility} ${box.width}x${box.height}`
+            break
+          }
+        }
+        return `${el.id} [${el.className}] style="${el.getAttribute('style') ?? ''}" cell=${cell ? 'yes' : 'no'} hidden-at=${hidden || 'none'}`
+      })
+      .join('\n'),
+  )
 }
 
 /** One server and one browser per test file, started before its tests and stopped after them. */

@@ -8,7 +8,7 @@ import './booking-card.scss'
 export function BookingCard({ b, who, onClick }: { b: BookingSummary; who?: string; onClick: () => void }) {
   const live = b.status === 'booked' || b.status === 'checked_in'
   return (
-    <View className={`booking-card ${live ? '' : 'booking-card--past'}`} {...control('link', onClick)}>
+    <View className={`item-card booking-card ${live ? '' : 'booking-card--past'}`} {...control('link', onClick)}>
       <View className='booking-card__head'>
         <Text className='booking-card__service'>{b.serviceName}</Text>
         <StatusTag b={b} />

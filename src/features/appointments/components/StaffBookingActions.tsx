@@ -53,7 +53,7 @@ export function CancelPanel({ b, onClose }: { b: BookingDetail; onClose: () => v
   return (
     <View className='card'>
       <Text className='appt-detail__label'>取消原因（会告知居民）</Text>
-      <Input className='appt-detail__input' value={reason} placeholder='如：窗口设备检修' maxLength={100} onChange={(v: string) => setReason(v)} />
+      <Input className='form-input appt-detail__input' value={reason} placeholder='如：窗口设备检修' maxLength={100} onChange={(v: string) => setReason(v)} />
       <FieldError error={m.errors.reason} />
       <View className='appt-detail__panel-actions'>
         <Button onClick={onClose}>返回</Button>
@@ -85,7 +85,7 @@ export function TicketPanel({ b, onClose }: { b: BookingDetail; onClose: () => v
       <Chips label='出票结果' columns={2} options={OUTCOMES} value={outcome} onChange={(o) => setOutcome(o)} />
       <FieldError error={m.errors.outcome} />
       <Input
-        className='appt-detail__input appt-detail__ticket-text'
+        className='form-input appt-detail__input appt-detail__ticket-text'
         value={text}
         placeholder={outcome === 'unavailable' ? '说明原因和建议，如：当日已售罄，可改次日' : '车次、日期、时间、座位，如：G1234 12月5日 08:15 二等座'}
         maxLength={200}

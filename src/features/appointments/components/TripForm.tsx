@@ -49,20 +49,20 @@ export function TripForm({ value, onChange, errors, now, companions = [] }: { va
   return (
     <View className='card trip-form'>
       <Text className='trip-form__title'>出行信息</Text>
-      <Text className='trip-form__label'>出行日期</Text>
+      <Text className='form-label trip-form__label'>出行日期</Text>
       <DayStrip days={days} value={value.travelDate} onChange={(travelDate) => onChange({ travelDate })} now={now} label='出行日期' idPrefix='trip' noteOf={() => '出行'} />
       {err('trip.travelDate')}
-      <Text className='trip-form__label'>出发站</Text>
+      <Text className='form-label trip-form__label'>出发站</Text>
       <Chips label='出发站' columns={3} options={FROM.map((f) => ({ value: f, label: f }))} value={value.from} onChange={(from) => onChange({ from })} />
-      <Input className='trip-form__input trip-form__from' value={value.from} placeholder='出发车站或机场' maxLength={20} onChange={(from: string) => onChange({ from })} />
+      <Input className='form-input trip-form__input trip-form__from' value={value.from} placeholder='出发车站或机场' maxLength={20} onChange={(from: string) => onChange({ from })} />
       {err('trip.from')}
-      <Text className='trip-form__label'>到达站</Text>
-      <Input className='trip-form__input trip-form__to' value={value.to} placeholder='如：南京南、上海虹桥' maxLength={20} onChange={(to: string) => onChange({ to })} />
+      <Text className='form-label trip-form__label'>到达站</Text>
+      <Input className='form-input trip-form__input trip-form__to' value={value.to} placeholder='如：南京南、上海虹桥' maxLength={20} onChange={(to: string) => onChange({ to })} />
       {err('trip.to')}
-      <Text className='trip-form__label'>车次或时间偏好（可不填）</Text>
-      <Input className='trip-form__input trip-form__pref' value={value.preference} placeholder='如：上午出发、高铁二等座、靠窗' maxLength={100} onChange={(preference: string) => onChange({ preference })} />
+      <Text className='form-label trip-form__label'>车次或时间偏好（可不填）</Text>
+      <Input className='form-input trip-form__input trip-form__pref' value={value.preference} placeholder='如：上午出发、高铁二等座、靠窗' maxLength={100} onChange={(preference: string) => onChange({ preference })} />
       {err('trip.preference')}
-      <Text className='trip-form__label'>乘车人</Text>
+      <Text className='form-label trip-form__label'>乘车人</Text>
       <Text className='muted trip-form__privacy'>身份证号仅用于购票，加密保存，出行后自动删除。</Text>
       {companions.length ? (
         <View className='trip-form__companions'>
@@ -86,9 +86,9 @@ export function TripForm({ value, onChange, errors, now, companions = [] }: { va
               </View>
             ) : null}
           </View>
-          <Input className='trip-form__input trip-form__pname' value={p.name} placeholder='姓名' maxLength={20} onChange={(name: string) => setPassenger(i, { name })} />
+          <Input className='form-input trip-form__input trip-form__pname' value={p.name} placeholder='姓名' maxLength={20} onChange={(name: string) => setPassenger(i, { name })} />
           {err(`trip.passengers.${i}.name`)}
-          <Input className='trip-form__input trip-form__pid' value={p.idCard} placeholder='18位身份证号' maxLength={18} onChange={(idCard: string) => setPassenger(i, { idCard })} />
+          <Input className='form-input trip-form__input trip-form__pid' value={p.idCard} placeholder='18位身份证号' maxLength={18} onChange={(idCard: string) => setPassenger(i, { idCard })} />
           {err(`trip.passengers.${i}.idCard`)}
         </View>
       ))}

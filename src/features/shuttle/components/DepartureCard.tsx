@@ -22,7 +22,7 @@ export function DepartureCard({ d, onClick, extra, label }: { d: DepartureOut; o
   const last = d.stops[d.stops.length - 1]!
   const off = d.status === 'cancelled' || d.status === 'departed' || d.status === 'closed'
   return (
-    <View className={`departure-card ${off ? 'departure-card--off' : ''}`} {...(onClick ? control('link', onClick) : {})}>
+    <View className={`item-card departure-card ${off ? 'departure-card--off' : ''}`} {...(onClick ? control('link', onClick) : {})}>
       {label ? <Text className='departure-card__label'>{label}</Text> : null}
       <View className='departure-card__head'>
         <View className='departure-card__times'>

@@ -48,13 +48,13 @@ export function RunPanel({ m: manifest, onDone }: { m: ManifestOut; onDone: () =
       />
       {mode === 'change' ? (
         <View>
-          <Text className='run-panel__label'>发车时间</Text>
-          <Input className='run-panel__input run-panel__departs' value={departs} placeholder='如 07:10' maxLength={5} onChange={(v: string) => (setDeparts(v), form.clear('departs'))} />
+          <Text className='form-label'>发车时间</Text>
+          <Input className='form-input run-panel__departs' value={departs} placeholder='如 07:10' maxLength={5} onChange={(v: string) => (setDeparts(v), form.clear('departs'))} />
           <FieldError error={form.errors.departs} />
-          <Text className='run-panel__label'>座位数</Text>
-          <Input className='run-panel__input run-panel__seats' type='number' value={seats} maxLength={2} onChange={(v: string) => (setSeats(v), form.clear('seats'))} />
+          <Text className='form-label'>座位数</Text>
+          <Input className='form-input run-panel__seats' type='number' value={seats} maxLength={2} onChange={(v: string) => (setSeats(v), form.clear('seats'))} />
           <FieldError error={form.errors.seats} />
-          <Text className='run-panel__label'>司机（当前：{d.driverName ?? '未安排'}）</Text>
+          <Text className='form-label'>司机（当前：{d.driverName ?? '未安排'}）</Text>
           {drivers.data ? (
             <Chips
               label='司机'
@@ -64,8 +64,8 @@ export function RunPanel({ m: manifest, onDone }: { m: ManifestOut; onDone: () =
               onChange={(v) => setDriverId(v === 0 ? undefined : v)}
             />
           ) : null}
-          <Text className='run-panel__label'>调整说明（会发给乘客，可不填）</Text>
-          <Input className='run-panel__input run-panel__note' value={note} placeholder='如：道路施工，提前10分钟发车' maxLength={60} onChange={(v: string) => (setNote(v), form.clear('note'))} />
+          <Text className='form-label'>调整说明（会发给乘客，可不填）</Text>
+          <Input className='form-input run-panel__note' value={note} placeholder='如：道路施工，提前10分钟发车' maxLength={60} onChange={(v: string) => (setNote(v), form.clear('note'))} />
           <FieldError error={form.errors.note} />
           <Button className='run-panel__go' type='primary' block loading={form.pending === 'change'} onClick={() => void change()}>
             保存并通知乘客
@@ -76,8 +76,8 @@ export function RunPanel({ m: manifest, onDone }: { m: ManifestOut; onDone: () =
           <Text className='run-panel__warn'>
             取消后，已预约的{manifest.counts.booked}位乘客和候补的{manifest.counts.waiting}个座位都会收到通知，可一键改乘附近的班次。
           </Text>
-          <Text className='run-panel__label'>取消原因（会发给乘客）</Text>
-          <Input className='run-panel__input run-panel__reason' value={note} placeholder='如：春节假期停运' maxLength={60} onChange={(v: string) => (setNote(v), form.clear('note'))} />
+          <Text className='form-label'>取消原因（会发给乘客）</Text>
+          <Input className='form-input run-panel__reason' value={note} placeholder='如：春节假期停运' maxLength={60} onChange={(v: string) => (setNote(v), form.clear('note'))} />
           <FieldError error={form.errors.note} />
           <Button className='run-panel__go run-panel__cancel' type='primary' block loading={form.pending === 'cancel'} onClick={() => void cancel()}>
             取消本班次并通知乘客

@@ -9,7 +9,7 @@ export function SeatCard({ b, onClick }: { b: SeatBookingOut; onClick: () => voi
   const cancelledRun = b.departure.status === 'cancelled' && b.state === 'booked'
   const names = b.riders.filter((r) => r.state !== 'cancelled').map((r) => r.name)
   return (
-    <View className={`seat-card ${b.state === 'booked' && !cancelledRun ? '' : 'seat-card--past'}`} {...control('link', onClick)}>
+    <View className={`item-card seat-card ${b.state === 'booked' && !cancelledRun ? '' : 'seat-card--past'}`} {...control('link', onClick)}>
       <View className='seat-card__head'>
         <Text className='seat-card__when'>{runText(b.departure.departsAt)}</Text>
         <Text className={`tag pass-tag pass-tag--${cancelledRun ? 'cancelled' : b.state}`}>{cancelledRun ? '班次已取消' : SEAT_LABELS[b.state]}</Text>
@@ -29,7 +29,7 @@ export function SeatCard({ b, onClick }: { b: SeatBookingOut; onClick: () => voi
 /** A place in a queue in a list. */
 export function WaitCard({ w, onClick }: { w: WaitOut; onClick: () => void }) {
   return (
-    <View className='seat-card seat-card--wait' {...control('link', onClick)}>
+    <View className='item-card seat-card seat-card--wait' {...control('link', onClick)}>
       <View className='seat-card__head'>
         <Text className='seat-card__when'>{runText(w.departure.departsAt)}</Text>
         <Text className='tag pass-tag pass-tag--booked'>{w.departure.status === 'cancelled' ? '班次已取消' : WAIT_LABELS[w.state]}</Text>

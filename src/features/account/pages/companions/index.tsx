@@ -77,14 +77,14 @@ function Companions({ initial }: { initial: CompanionOut[] }) {
       {editing ? (
         <View className='card companions__form'>
           <Text className='companions__title'>{editing.id ? '修改常用乘车人' : '添加常用乘车人'}</Text>
-          <Text className='companions__label'>姓名</Text>
-          <Input className='companions__input companions__input-name' value={editing.name} placeholder='乘车人姓名' maxLength={20} onChange={(name: string) => change({ name })} />
+          <Text className='form-label'>姓名</Text>
+          <Input className='form-input companions__input-name' value={editing.name} placeholder='乘车人姓名' maxLength={20} onChange={(name: string) => change({ name })} />
           <FieldError error={form.errors.name} />
-          <Text className='companions__label'>与您的关系</Text>
+          <Text className='form-label'>与您的关系</Text>
           <Chips label='与您的关系' columns={3} options={RELATIONS.map((r) => ({ value: r, label: r }))} value={editing.relation} onChange={(relation) => change({ relation })} />
           <FieldError error={form.errors.relation} />
-          <Text className='companions__label'>手机号（可不填）</Text>
-          <Input className='companions__input companions__input-phone' type='number' value={editing.phone} placeholder='11位手机号' maxLength={11} onChange={(phone: string) => change({ phone })} />
+          <Text className='form-label'>手机号（可不填）</Text>
+          <Input className='form-input companions__input-phone' type='number' value={editing.phone} placeholder='11位手机号' maxLength={11} onChange={(phone: string) => change({ phone })} />
           <FieldError error={form.errors.phone} />
           <View className='companions__actions'>
             <Button type='primary' block loading={form.pending === 'save'} onClick={() => void save()}>

@@ -129,11 +129,11 @@ function Closures({ services }: { services: ServiceAdminOut[] }) {
         <FieldError error={form.errors.day} />
         <Text className='appt-manage__label'>时间（不填为全天）</Text>
         <View className='appt-manage__times'>
-          <Input className='appt-manage__input' value={starts} placeholder='开始 09:00' maxLength={5} onChange={(v: string) => setStarts(v.trim())} />
-          <Input className='appt-manage__input' value={ends} placeholder='结束 12:00' maxLength={5} onChange={(v: string) => setEnds(v.trim())} />
+          <Input className='form-input appt-manage__input' value={starts} placeholder='开始 09:00' maxLength={5} onChange={(v: string) => setStarts(v.trim())} />
+          <Input className='form-input appt-manage__input' value={ends} placeholder='结束 12:00' maxLength={5} onChange={(v: string) => setEnds(v.trim())} />
         </View>
         <FieldError error={form.errors.starts ?? form.errors.ends} />
-        <Input className='appt-manage__input appt-manage__reason' value={reason} placeholder='停办原因（居民可见）' maxLength={50} onChange={(v: string) => setReason(v)} />
+        <Input className='form-input appt-manage__input appt-manage__reason' value={reason} placeholder='停办原因（居民可见）' maxLength={50} onChange={(v: string) => setReason(v)} />
         <FieldError error={form.errors.reason} />
         <Button type='primary' block loading={form.busy} onClick={() => void add()}>
           添加停办

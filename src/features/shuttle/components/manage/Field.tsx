@@ -6,9 +6,9 @@ import { FieldError } from '@/core/ui/FieldError'
 export function Field(props: { label: string; name: string; value: string; onChange: (v: string) => void; error?: string; placeholder?: string; number?: boolean; maxLength?: number }) {
   return (
     <View className={`shuttle-field shuttle-field--${props.name}`}>
-      <Text className='shuttle-field__label'>{props.label}</Text>
+      <Text className='form-label shuttle-field__label'>{props.label}</Text>
       <Input
-        className='shuttle-field__input'
+        className='form-input'
         type={props.number ? 'digit' : 'text'}
         value={props.value}
         placeholder={props.placeholder}

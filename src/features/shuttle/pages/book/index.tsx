@@ -151,13 +151,13 @@ function Booking({ d, companions, me, stopId, trainNo: givenNo, trainAt: givenAt
       <Text className='section-title'>{toStation ? '要赶的火车（可不填）' : '乘坐的火车（可不填）'}</Text>
       <View className='card seat-book__train'>
         <View className='seat-book__field'>
-          <Text className='seat-book__label'>车次</Text>
-          <Input className='seat-book__input seat-book__train-no' value={trainNo} placeholder='如 G1234' maxLength={6} onChange={(v: string) => (setTrainNo(v), form.clear('trainNo'))} />
+          <Text className='form-label seat-book__label'>车次</Text>
+          <Input className='form-input seat-book__train-no' value={trainNo} placeholder='如 G1234' maxLength={6} onChange={(v: string) => (setTrainNo(v), form.clear('trainNo'))} />
           <FieldError error={form.errors.trainNo} />
         </View>
         <View className='seat-book__field'>
-          <Text className='seat-book__label'>{toStation ? '开车时间' : '到站时间'}</Text>
-          <Input className='seat-book__input seat-book__train-at' value={trainTime} placeholder='如 09:12' maxLength={6} onChange={(v: string) => (setTrainTime(v), form.clear('trainAt'))} />
+          <Text className='form-label seat-book__label'>{toStation ? '开车时间' : '到站时间'}</Text>
+          <Input className='form-input seat-book__train-at' value={trainTime} placeholder='如 09:12' maxLength={6} onChange={(v: string) => (setTrainTime(v), form.clear('trainAt'))} />
           <FieldError error={form.errors.trainAt} />
         </View>
       </View>

@@ -148,13 +148,13 @@ function TrainFinder({ direction, days, day }: { direction: Direction; days: str
     <View className='card shuttle__train'>
       <Text className='shuttle__train-title'>{toStation ? '赶火车' : '坐火车回来'}</Text>
       <Text className='muted'>{toStation ? '填上火车在徐州东站的开车时间，为您找能赶上的班车。' : '填上火车到达徐州东站的时间，为您找回社区的班车。'}</Text>
-      <Text className='shuttle__label'>火车日期</Text>
+      <Text className='form-label shuttle__label'>火车日期</Text>
       <DayStrip days={strip} value={trainDay} now={now} onChange={(d) => setTrainDay(d)} label='火车日期' idPrefix='train' noteOf={() => '火车'} />
       <View className='shuttle__train-row'>
         <View className='shuttle__train-field'>
-          <Text className='shuttle__label'>{toStation ? '开车时间' : '到站时间'}</Text>
+          <Text className='form-label shuttle__label'>{toStation ? '开车时间' : '到站时间'}</Text>
           <Input
-            className='shuttle__input shuttle__train-time'
+            className='form-input shuttle__train-time'
             value={time}
             placeholder={toStation ? '如 09:12' : '如 18:40'}
             maxLength={6}
@@ -166,8 +166,8 @@ function TrainFinder({ direction, days, day }: { direction: Direction; days: str
           />
         </View>
         <View className='shuttle__train-field'>
-          <Text className='shuttle__label'>车次（可不填）</Text>
-          <Input className='shuttle__input shuttle__train-no' value={trainNo} placeholder='如 G1234' maxLength={6} onChange={(v: string) => setTrainNo(v)} />
+          <Text className='form-label shuttle__label'>车次（可不填）</Text>
+          <Input className='form-input shuttle__train-no' value={trainNo} placeholder='如 G1234' maxLength={6} onChange={(v: string) => setTrainNo(v)} />
         </View>
       </View>
       <FieldError error={m.errors.trainAt} />
