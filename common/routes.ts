@@ -62,6 +62,14 @@ export const PAGE = {
   shuttleRuns: '/features/shuttle/pages/runs/index',
   shuttleManifest: '/features/shuttle/pages/manifest/index',
   shuttleManage: '/features/shuttle/pages/manage/index',
+  events: '/features/events/pages/list/index',
+  event: '/features/events/pages/detail/index',
+  eventSignup: '/features/events/pages/signup/index',
+  eventWait: '/features/events/pages/wait/index',
+  eventMine: '/features/events/pages/mine/index',
+  eventOrganise: '/features/events/pages/organise/index',
+  eventEdit: '/features/events/pages/edit/index',
+  eventDesk: '/features/events/pages/desk/index',
 } as const
 
 export type PageName = keyof typeof PAGE
@@ -83,6 +91,12 @@ export interface PageQueries {
   shuttlePass: { id: number }
   shuttleWait: { id: number }
   shuttleManifest: { id: number }
+  events: { category?: string }
+  event: { id: number }
+  eventSignup: { id: number }
+  eventWait: { id: number }
+  eventEdit: { id?: number }
+  eventDesk: { id: number }
 }
 
 type QueryArgs<P extends PageName> = P extends keyof PageQueries ? [query: PageQueries[P]] : []

@@ -38,6 +38,11 @@ export function formatDateTime(instant: string | Date | number): string {
   return local(instant).format('YYYY-MM-DD HH:mm')
 }
 
+/** 12月8日（周二）07:10 in Beijing time: how notices name a moment. */
+export function formatWhen(instant: string | Date | number): string {
+  return local(instant).format('M月D日（ddd）HH:mm')
+}
+
 /** 2026年11月27日 in Beijing time. */
 export function formatDate(instant: string | Date | number): string {
   return local(instant).format('YYYY年M月D日')

@@ -23,6 +23,14 @@ export function verifyUploadSignature(secret: string, id: number, expires: numbe
 }
 
 /**
+ * Where the client fetches an upload (a hotline photo, an event poster): a cloud file by its fileID; a file on disk
+ * through the HTTP server's upload route, by a signed address that expires (image tags cannot send the token).
+ */
+export function uploadUrl(services: { config: { fileUrlSecret: string }; clock: () => Date }, p: { id: number; storage: 'disk' | 'cloud'; ref: string }): string {
+  return p.storage === 'cloud' ? p.ref : signedUploadUrl(services.config.fileUrlSecret, p.id, services.clock())
+}
+
+/**
  * The signing secret when FILE_URL_SECRET is not set: made once and kept in the database, so every process on
  * that database signs alike and a restart does not break the photo links already on screen. The first process
  * to write it wins; the others read what it wrote.

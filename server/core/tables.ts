@@ -51,7 +51,8 @@ export interface CapacityWaiterTable {
 export interface UploadTable {
   id: Generated<number>
   owner_id: number
-  kind: 'hotline'
+  /** What it is for: a photo on a hotline request or reply, or an event's poster. */
+  kind: 'hotline' | 'poster'
   storage: 'disk' | 'cloud'
   /** A path under the data folder (disk) or a cloud fileID (cloud). */
   path_or_file_id: string

@@ -5,6 +5,7 @@ import type { AnnouncementsTables } from '../features/announcements/tables'
 import type { AppointmentsTables } from '../features/appointments/tables'
 import type { AuthTables } from '../features/auth/tables'
 import type { CommunityTables } from '../features/community/tables'
+import type { EventTables } from '../features/events/tables'
 import type { HotlineTables } from '../features/hotline/tables'
 import type { MessagesTables } from '../features/messages/tables'
 import type { ShuttleTables } from '../features/shuttle/tables'
@@ -18,7 +19,8 @@ export interface Database
     HotlineTables,
     MessagesTables,
     AppointmentsTables,
-    ShuttleTables {}
+    ShuttleTables,
+    EventTables {}
 
 // Kept for code that still imports them from here (appointments/service.ts).
 export type { BookerRole } from '../features/appointments/tables'

@@ -8,6 +8,7 @@ import { announcementsModule } from './announcements/module'
 import { appointmentsModule } from './appointments/module'
 import { authModule } from './auth/module'
 import { communityModule } from './community/module'
+import { eventsModule } from './events/module'
 import { hotlineModule } from './hotline/module'
 import { messagesModule } from './messages/module'
 import { peopleModule } from './people/module'
@@ -23,6 +24,7 @@ export const moduleList = [
   messagesModule,
   appointmentsModule,
   shuttleModule,
+  eventsModule,
 ] as const
 
 export const modules = byDomain(moduleList)

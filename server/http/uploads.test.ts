@@ -72,6 +72,18 @@ describe.each(engines())('photo uploads on %s', (engine) => {
     expect(Buffer.from(await got.arrayBuffer()).equals(stored)).toBe(true)
   })
 
+  test('an event poster is uploaded by organisers only, kept apart from hotline photos', async () => {
+    const staff = await t.signIn('staff')
+    const poster = await fetch(`${t.url}/api/upload?kind=poster`, { method: 'POST', body: form('海报.png', PNG), headers: { authorization: `Bearer ${staff}` } })
+    expect(poster.status).toBe(200)
+    const id = (await poster.json()).data.id as number
+    expect((await t.db.selectFrom('uploads').select('kind').where('id', '=', id).executeTakeFirstOrThrow()).kind).toBe('poster')
+    const resident = await fetch(`${t.url}/api/upload?kind=poster`, { method: 'POST', body: form('海报.png', PNG), headers: { authorization: `Bearer ${token}` } })
+    expect([resident.status, (await resident.json()).error.message]).toEqual([403, '只有活动组织者可以上传海报'])
+    const odd = await fetch(`${t.url}/api/upload?kind=avatar`, { method: 'POST', body: form('a.png', PNG), headers: { authorization: `Bearer ${staff}` } })
+    expect([odd.status, (await odd.json()).error.fields]).toEqual([400, { kind: '上传用途无效' }])
+  })
+
   test('the type is read from the bytes and the image must decode: text named .jpg and a file that only starts like a JPEG are refused', async () => {
     const text = await upload(form('photo.jpg', Buffer.from('not an image at all'), 'image/jpeg'))
     expect(text.status).toBe(400)

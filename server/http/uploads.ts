@@ -1,4 +1,4 @@
-// Photo uploads over HTTP: POST /api/upload (multipart, one image) and GET /api/uploads/:id with a signed URL.
+// Photo uploads over HTTP: POST /api/upload (multipart, one image; ?kind=poster for an event's poster) and GET /api/uploads/:id with a signed URL.
 // The type is read from the file's first bytes, never from its name or the header the client sends; then the
 // image is decoded and written again as a JPEG (sharp), which keeps the picture and drops everything else: GPS
 // and camera metadata, and whatever a file that only looks like an image carries. Only people who attach photos
@@ -15,6 +15,7 @@ import { signedUploadUrl, verifyUploadSignature } from '../core/file-urls'
 import { uploadFile, uploadRoot } from '../core/upload-files'
 import { ERROR_MESSAGES } from '../../common/errors'
 import { HANDLER_ROLES, type Role } from '../../common/contract'
+import { ORGANISER_ROLES } from '../features/events/actions'
 import { unattachedCount } from '../features/hotline/photos-repo'
 import { UPLOAD_POLICY } from './headers'
 
@@ -25,6 +26,8 @@ export const MAX_UNATTACHED = 12
 const MAX_SIDE = 2048
 /** Who attaches photos: residents to their requests, handlers to their replies. */
 const UPLOADERS: readonly Role[] = ['resident', ...HANDLER_ROLES]
+/** Who uploads event posters: the roles that organise events (a volunteer only leads their team's). */
+const POSTER_UPLOADERS: readonly Role[] = ORGANISER_ROLES
 
 const SIGNATURES: { mime: string; test: (b: Buffer) => boolean }[] = [
   { mime: 'image/jpeg', test: (b) => b[0] === 0xff && b[1] === 0xd8 && b[2] === 0xff },
@@ -44,13 +47,18 @@ export async function registerUploads(app: FastifyInstance, backend: Backend, se
   await app.register(multipart, { limits: { fileSize: MAX_UPLOAD_BYTES, files: 1, fields: 2, parts: 3 } })
 
   const rateLimit = { max: config.UPLOAD_RATE_LIMIT_PER_MINUTE }
-  app.post('/api/upload', { config: { rateLimit } }, async (req, reply) => {
+  app.post<{ Querystring: { kind?: string } }>('/api/upload', { config: { rateLimit } }, async (req, reply) => {
     const m = /^Bearer\s+(\S+)$/i.exec(req.headers.authorization ?? '')
     const actor = m ? ((await resolveSession(backend.services, m[1]))?.actor ?? null) : null
     if (!actor) return reply.status(401).send(refuse('UNAUTHENTICATED', ERROR_MESSAGES.UNAUTHENTICATED))
     if (!actor.consented) return reply.status(403).send({ ok: false, error: { code: 'CONSENT_REQUIRED', message: ERROR_MESSAGES.CONSENT_REQUIRED } })
-    if (!actor.roles.some((r) => UPLOADERS.includes(r))) return reply.status(403).send(refuse('FORBIDDEN', '请先登记住户信息，再上传照片'))
-    if ((await unattachedCount(db, actor.userId)) >= MAX_UNATTACHED) {
+    const kind = req.query.kind ?? 'hotline'
+    if (kind !== 'hotline' && kind !== 'poster') return reply.status(400).send(refuse('BAD_INPUT', '上传用途无效', { kind: '上传用途无效' }))
+    const allowed = kind === 'poster' ? POSTER_UPLOADERS : UPLOADERS
+    if (!actor.roles.some((r) => allowed.includes(r))) {
+      return reply.status(403).send(refuse('FORBIDDEN', kind === 'poster' ? '只有活动组织者可以上传海报' : '请先登记住户信息，再上传照片'))
+    }
+    if ((await unattachedCount(db, actor.userId, kind)) >= MAX_UNATTACHED) {
       return reply.status(409).send(refuse('CONFLICT', '还有未提交的照片，请先提交诉求或稍后再试', { file: '还有未提交的照片，请先提交诉求或稍后再试' }))
     }
     if (!req.isMultipart()) return reply.status(400).send(refuse('BAD_INPUT', '请选择要上传的照片', { file: '请选择要上传的照片' }))
@@ -72,7 +80,7 @@ export async function registerUploads(app: FastifyInstance, backend: Backend, se
     await fs.writeFile(path.join(root, rel), photo, { flag: 'wx' })
     const row = await db
       .insertInto('uploads')
-      .values({ owner_id: actor.userId, kind: 'hotline', storage: 'disk', path_or_file_id: rel, mime: 'image/jpeg', bytes: photo.length, created_at: now.toISOString() })
+      .values({ owner_id: actor.userId, kind, storage: 'disk', path_or_file_id: rel, mime: 'image/jpeg', bytes: photo.length, created_at: now.toISOString() })
       .returning('id')
       .executeTakeFirstOrThrow()
     return reply.send({ ok: true, data: { id: row.id, url: signedUploadUrl(secret, row.id, now) } })

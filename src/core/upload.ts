@@ -19,12 +19,13 @@ export function fileUrl(url: string): string {
   return url.startsWith('/') ? `${apiBase()}${url}` : url
 }
 
-export async function uploadPhoto(filePath: string): Promise<Uploaded> {
+/** Uploads a picked photo: a hotline request's or reply's, or an event's poster. */
+export async function uploadPhoto(filePath: string, kind: 'hotline' | 'poster' = 'hotline'): Promise<Uploaded> {
   const token = useSession.getState().token
   let res: { statusCode: number; data: string }
   try {
     res = await Taro.uploadFile({
-      url: `${apiBase()}/api/upload`,
+      url: `${apiBase()}/api/upload${kind === 'hotline' ? '' : `?kind=${kind}`}`,
       filePath,
       name: 'file',
       header: token ? { Authorization: `Bearer ${token}` } : {},

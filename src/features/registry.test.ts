@@ -15,6 +15,7 @@ const person = (roles: Me['roles'], extra: Partial<Me> = {}): Me => ({
   roles,
   household: null,
   elderMode: false,
+  birthYear: null,
   consent: { required: 'v1', accepted: 'v1', acceptedAt: null },
   gridIds: [],
   team: null,
@@ -33,18 +34,19 @@ beforeEach(() => {
   setTokenSource({ get: () => 'tok', onRejected: async () => false })
 })
 
-test('首页 shows the four services in their order; the one not built yet leads to 即将开放', () => {
+test('首页 shows the five services in their order; the one not built yet leads to 即将开放', () => {
   const services = serviceEntries(FEATURES)
   expect(services.map((s) => [s.key, s.title, s.page])).toEqual([
     ['hotline', '服务热线', PAGE.hotlineMine],
     ['appointments', '办事预约', PAGE.apptServices],
     ['shuttle', '高铁站班车', PAGE.shuttle],
-    ['events', '活动与志愿', undefined],
+    ['events', '活动报名', PAGE.events],
+    ['volunteer', '志愿服务', undefined],
   ])
 })
 
 test('a resident sees their own services only', () => {
-  expect(meFor(person(['resident']))).toEqual([['我的服务', ['消息中心｜诉求回复与办理进度', '我的诉求｜服务热线的诉求和办理进度', '我的预约｜办事预约的预约码、改约和取消', '我的乘车｜班车乘车码、候补、改乘和取消', '常用乘车人｜预约班车时一键选择家人']]])
+  expect(meFor(person(['resident']))).toEqual([['我的服务', ['消息中心｜诉求回复与办理进度', '我的诉求｜服务热线的诉求和办理进度', '我的预约｜办事预约的预约码、改约和取消', '我的乘车｜班车乘车码、候补、改乘和取消', '常用乘车人｜预约班车时一键选择家人', '我的报名｜活动签到码、候补和取消']]])
 })
 
 test('a driver sees their own runs under 班车司机; staff find every run in the workbench instead', () => {
@@ -70,6 +72,7 @@ test('an admin sees the community workbench in its order, and no resident cells'
         '定星看板｜各网格、网格员的响应、办结与评价',
         '班车发车｜每天的班次和乘客名单，调整或取消班次',
         '班车线路与规则｜每周班次、加开、站点、预约与爽约规则',
+        '活动管理｜发布活动、报名名单、签到与出勤导出',
         '热线设置｜诉求类别、服务时限、常用回复',
         '公告管理｜发布、撤回社区公告',
         '查询记录｜谁查看了居民的电话和身份证号',
@@ -88,10 +91,10 @@ test('常用回复 is for grid workers who are not staff (staff keep it in 热�
 
 test("a volunteer's team says whether they lead it, and leads to the coming-soon page", () => {
   const team = (leader: boolean) => person(['resident', 'volunteer'], { team: { id: 1, name: '红石榴邻里互助队', leader } })
-  expect(meFor(team(true)).at(-1)).toEqual(['志愿服务', ['红石榴邻里互助队｜队长 · 服务班次即将开放']])
+  expect(meFor(team(true)).at(-1)).toEqual(['志愿服务', ['红石榴邻里互助队｜队长 · 服务班次即将开放', '组织活动｜发布本队活动、报名名单、签到']])
   expect(meFor(team(false)).at(-1)).toEqual(['志愿服务', ['红石榴邻里互助队｜队员 · 服务班次即将开放']])
   const cell = groupCells(FEATURES, 'volunteer')[0]
-  expect(viewOf(cell, team(true), undefined).url).toBe(`${PAGE.comingSoon}?service=events`)
+  expect(viewOf(cell, team(true), undefined).url).toBe(`${PAGE.comingSoon}?service=volunteer`)
 })
 
 test('workbench counts are loaded only for those who answer requests, and read into the cells', async () => {

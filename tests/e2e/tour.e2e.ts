@@ -44,7 +44,7 @@ const VISITS: Visit[] = [
   },
   { page: 'register', as: 'newcomer', expect: '登记住户信息' },
   { page: 'privacyNotice', as: 'resident', expect: '三、谁能看到' },
-  { page: 'profile', as: 'resident', expect: '属于第一网格' },
+  { page: 'profile', as: 'resident', expect: '删除出生年份' },
   {
     page: 'myData', as: 'resident', expect: '导出我的数据',
     then: async (p) => {
@@ -60,7 +60,7 @@ const VISITS: Visit[] = [
   { page: 'accessLog', as: 'admin', expect: '按手机号查找居民：李桂芳' },
   { page: 'person', as: 'admin', query: 'id=3', expect: '负责网格' },
   { page: 'person', as: 'admin', query: 'id=9', expect: '所属志愿队', name: 'person-volunteer' },
-  { page: 'comingSoon', as: 'resident', query: 'service=events', expect: '即将开放' },
+  { page: 'comingSoon', as: 'resident', query: 'service=volunteer', expect: '即将开放' },
   { page: 'hotlineNew', as: 'resident', expect: '送达：第一网格网格员' },
   { page: 'hotlineMine', as: 'resident', expect: '楼道灯坏了' },
   { page: 'hotlineDetail', as: 'resident', query: 'id={request}', expect: '楼道灯坏了' },
@@ -122,6 +122,17 @@ const VISITS: Visit[] = [
       await p.getByText('在哪里候车').filter({ visible: true }).first().waitFor()
     },
   },
+  { page: 'events', as: 'resident', expect: '红石榴艺术团迎新演出' },
+  { page: 'event', as: 'resident', query: 'id={event}', expect: '活动介绍' },
+  { page: 'event', as: 'staff', query: 'id={event}', expect: '报名名单与签到', name: 'event-staff' },
+  { page: 'eventSignup', as: 'resident', query: 'id={signup}', expect: '入场时向工作人员出示' },
+  { page: 'eventWait', as: 'resident', query: 'id={eventWait}', expect: '候补中' },
+  { page: 'eventMine', as: 'resident', expect: '即将参加' },
+  { page: 'eventOrganise', as: 'staff', expect: '新建活动' },
+  { page: 'eventOrganise', as: 'volunteer', expect: '新建活动', name: 'eventOrganise-volunteer' },
+  { page: 'eventEdit', as: 'staff', expect: '保存并发布' },
+  { page: 'eventEdit', as: 'staff', query: 'id={event}', expect: '保存修改', name: 'eventEdit-published' },
+  { page: 'eventDesk', as: 'staff', query: 'id={event}', expect: '报名名单' },
 ]
 
 const pathOf = (v: Visit) => (v.page in TAB ? TAB[v.page as keyof typeof TAB] : PAGE[v.page as PageName])
@@ -148,7 +159,31 @@ async function makeRecords(): Promise<Record<string, number>> {
   const staff = await signIn('staff')
   const lookup = await e2e.server.api('people', 'search', { q: '13852140001' }, staff)
   expect([request.status, booking.status, lookup.status]).toEqual([200, 200, 200])
-  return { request: request.body.data!.id, booking: booking.body.data!.id, ...(await shuttleRecords(signIn, staff, resident)) }
+  return { request: request.body.data!.id, booking: booking.body.data!.id, ...(await shuttleRecords(signIn, staff, resident)), ...(await eventRecords(signIn, staff, resident)) }
+}
+
+/** Two days ahead: a one-place show 马建国 holds and 李桂芳 waits for, and her place in a 老年大学 class. */
+async function eventRecords(signIn: (as: string) => Promise<string>, staff: string, resident: string): Promise<Record<string, number>> {
+  const today = localDay(e2e.server.now())
+  const day = addDays(today, 2)
+  const venues = (await e2e.server.api<{ id: number }[]>('events', 'venues', {}, staff)).body.data!
+  const publish = async (title: string, category: string, places: number) => {
+    const input = {
+      title, category, places, description: '欢迎居民参加。', venueId: venues[0]!.id, sessions: [{ date: day, starts: '14:30', ends: '16:30' }],
+      signupOpens: { date: today, time: '00:00' }, signupCloses: { date: day, time: '12:00' }, cancelUntil: { date: day, time: '12:00' }, maxGuests: 2, guestMode: 'named',
+    }
+    const draft = (await e2e.server.api<{ id: number }>('events', 'save', input, staff)).body.data!
+    return (await e2e.server.api<{ id: number }>('events', 'publish', { id: draft.id }, staff)).body.data!.id
+  }
+  const show = await publish('红石榴艺术团迎新演出', '演出', 1)
+  const cls = await publish('老年大学书法班', '老年大学', 20)
+  const held = await e2e.server.api('events', 'signUp', { eventId: show }, await signIn('resident2'))
+  const wait = await e2e.server.api<{ id: number }>('events', 'wait', { eventId: show }, resident)
+  const mine = await e2e.server.api<{ id: number }>('events', 'signUp', { eventId: cls }, resident)
+  // Given once for a class with an age band, so 个人资料 shows it to change or remove.
+  const born = await e2e.server.api('account', 'setBirthYear', { birthYear: 1958 }, resident)
+  expect([held.status, wait.status, mine.status, born.status]).toEqual([200, 200, 200, 200])
+  return { event: show, eventWait: wait.body.data!.id, signup: mine.body.data!.id }
 }
 
 /** Two days ahead (always bookable): a one-seat run 马建国 holds and 李桂芳 waits for, and her seat on the 10:00. */

@@ -19,6 +19,8 @@ export interface Me {
   roles: Role[]
   household: HouseholdOut | null
   elderMode: boolean
+  /** Only when the person gave it (for an event open to an age band). */
+  birthYear: number | null
   consent: { required: string; accepted: string | null; acceptedAt: string | null }
   gridIds: number[]
   team: { id: number; name: string; leader: boolean } | null
@@ -80,6 +82,13 @@ export const accountActions = defineDomain('account', {
   }),
   register: mutation<Me>()({ input: profileInput, access: 'user' }),
   updateProfile: mutation<Me>()({ input: profileInput, access: 'user' }),
+  /** Asked by an event open to an age band; null clears it. */
+  setBirthYear: mutation<Me>()({
+    input: z.object({
+      birthYear: z.number({ error: '请填写出生年份' }).int('出生年份应为四位数字，如 1958').min(1900, '出生年份应在1900年之后').max(2026, '出生年份不能晚于今年').nullable(),
+    }),
+    access: ['resident'],
+  }),
   setElderMode: mutation<Me>()({ input: z.object({ enabled: z.boolean({ error: '长辈版开关应为是或否' }) }), access: 'user' }),
   myGrid: query<MyGrid>()({ input: z.object({}), access: ['resident'] }),
   /** 常用乘车人 (account/companions.ts). */

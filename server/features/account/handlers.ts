@@ -9,6 +9,7 @@ export const accountApi = implement(accountActions, {
   register: (input, ctx) => account.saveProfile(ctx, input, 'register'),
   updateProfile: (input, ctx) => account.saveProfile(ctx, input, 'update'),
   setElderMode: (input, ctx) => account.setElderMode(ctx, input.enabled),
+  setBirthYear: (input, ctx) => account.setBirthYear(ctx, input.birthYear),
   myGrid: (_input, ctx) => account.myGrid(ctx),
   companions: (_input, ctx) => companions.companionsOf(ctx.db, ctx.actor.userId),
   saveCompanion: (input, ctx) => companions.saveCompanion(ctx, input),

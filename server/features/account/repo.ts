@@ -180,7 +180,7 @@ export async function changesTo(db: Db, userId: number) {
 export async function anonymise(db: Db, userId: number, openid: string, now: string) {
   await db
     .updateTable('users')
-    .set({ openid, name: null, phone: null, work_phone: null, household_id: null, elder_mode: 0, deleted_at: now, updated_at: now })
+    .set({ openid, name: null, phone: null, work_phone: null, household_id: null, elder_mode: 0, birth_year: null, deleted_at: now, updated_at: now })
     .where('id', '=', userId)
     .execute()
 }

@@ -35,6 +35,7 @@ export async function getMe(ctx: Services, userId: number): Promise<Me> {
     roles,
     household,
     elderMode: user.elder_mode === 1,
+    birthYear: user.birth_year ?? null,
     consent: { required: c.privacy_version, accepted: user.consent_version, acceptedAt: user.consented_at },
     gridIds,
     team: team ? { id: team.id, name: team.name, leader: team.isLeader === 1 } : null,
@@ -83,6 +84,12 @@ export async function setElderMode(ctx: AuthedCtx, enabled: boolean): Promise<Me
   return getMe(ctx, ctx.actor.userId)
 }
 
+export async function setBirthYear(ctx: AuthedCtx, birthYear: number | null): Promise<Me> {
+  if (birthYear !== null && birthYear > ctx.clock().getUTCFullYear()) throw badInput({ birthYear: '出生年份不能晚于今年' })
+  await repo.updateUser(ctx.db, ctx.actor.userId, { birth_year: birthYear, updated_at: ctx.clock().toISOString() })
+  return getMe(ctx, ctx.actor.userId)
+}
+
 export async function myGrid(ctx: AuthedCtx): Promise<MyGrid> {
   const { db } = ctx
   const household = await homeOf(ctx, ctx.actor.userId)
@@ -106,7 +113,7 @@ export async function myGrid(ctx: AuthedCtx): Promise<MyGrid> {
 export async function exportOwn(ctx: Services, userId: number): Promise<Record<string, unknown>> {
   const [me, consents, changes, companions] = await Promise.all([getMe(ctx, userId), repo.consentsOf(ctx.db, userId), repo.changesTo(ctx.db, userId), companionsOf(ctx.db, userId)])
   return {
-    profile: { name: me.name, phone: me.phone, household: me.household, elderMode: me.elderMode },
+    profile: { name: me.name, phone: me.phone, household: me.household, elderMode: me.elderMode, birthYear: me.birthYear },
     roles: me.roles,
     gridIds: me.gridIds,
     volunteerTeam: me.team,

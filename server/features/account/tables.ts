@@ -11,6 +11,8 @@ export interface UserTable {
   household_id: number | null
   work_phone: string | null
   elder_mode: ColumnType<Flag, Flag | undefined, Flag>
+  /** Asked only when an event with an age band needs it, and optional. */
+  birth_year: ColumnType<number | null, number | null | undefined, number | null>
   consent_version: string | null
   consented_at: Instant | null
   created_at: Instant
@@ -76,6 +78,7 @@ export const accountTables = declareTables<AccountTables>({
     household_id: 'null',
     work_phone: 'null',
     elder_mode: 'not null',
+    birth_year: 'null',
     consent_version: 'null',
     consented_at: 'null',
     created_at: 'not null',

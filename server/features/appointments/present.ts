@@ -2,7 +2,7 @@
 // caller may do (from rules.ts), who booked it (代办), and the texts notices quote.
 import { maskPhone } from '../../../common/mask'
 import { addressText } from '../../../common/address'
-import { local } from '../../../common/time'
+import { formatWhen } from '../../../common/time'
 import type { AuthedCtx } from '../../core/context'
 import { notFound } from '../../core/errors'
 import type { BookerRole } from '../../db/schema'
@@ -15,7 +15,7 @@ import { linkTo } from '../../../common/routes'
 export const detailLink = (id: number) => linkTo('apptDetail', { id })
 
 /** 12月1日（周二）09:00 */
-export const when = (instant: string) => local(instant).format('M月D日（ddd）HH:mm')
+export const when = formatWhen
 
 export function toService(r: repo.ServiceRow): ServiceOut {
   return {

@@ -2,7 +2,7 @@
 // caller may take now.
 import { addressText } from '../../../common/address'
 import { maskPhone } from '../../../common/mask'
-import { signedUploadUrl } from '../../core/file-urls'
+import { uploadUrl } from '../../core/file-urls'
 import type { Services } from '../../core/context'
 import { notFound } from '../../core/errors'
 import { seesResident, factsOf, type Row } from './access'
@@ -64,14 +64,6 @@ const BY_ROLE: Record<HotlineActorRole, (name: string | null) => string> = {
   staff: () => '社区工作人员',
 }
 
-/**
- * Where the client fetches a photo: a cloud file by its fileID; a file on disk through the HTTP server's upload
- * route, by a signed address that expires (image tags cannot send the session token).
- */
-export function photoUrl(services: Services, p: { id: number; storage: 'disk' | 'cloud'; ref: string }): string {
-  return p.storage === 'cloud' ? p.ref : signedUploadUrl(services.config.fileUrlSecret, p.id, services.clock())
-}
-
 export async function detail(ctx: Services, caller: Caller, id: number): Promise<RequestDetail> {
   const { db } = ctx
   const now = ctx.clock()
@@ -87,7 +79,7 @@ export async function detail(ctx: Services, caller: Caller, id: number): Promise
   const person = found && found.deletedAt === null ? found : undefined
   const asHandler = caller.staff || caller.worker
   const photosOf = (eventId: number | null): PhotoOut[] =>
-    photos.filter((p) => p.eventId === eventId).map((p) => ({ id: p.id, url: photoUrl(ctx, p) }))
+    photos.filter((p) => p.eventId === eventId).map((p) => ({ id: p.id, url: uploadUrl(ctx, p) }))
   const facts = factsOf(row)
   const can = Object.fromEntries(ACTS.map((act) => [act, refusal(act, caller, facts, now, levels.reopenDays) === null])) as Record<Act, boolean>
   return {

@@ -2,11 +2,12 @@
 // maps a template to its template id and formats the payload for WeChat's field limits; typing them here keeps
 // a feature from sending a payload its template does not expect.
 import type { AppointmentNotices } from '../appointments/notices'
+import type { EventNotices } from '../events/notices'
 import type { HotlineNotices } from '../hotline/notices'
 import type { ShuttleNotices } from '../shuttle/notices'
 
 /** Every feature's notices, each declared beside its feature (`notices.ts`): one line per feature. */
-export interface NoticeTemplates extends HotlineNotices, AppointmentNotices, ShuttleNotices {}
+export interface NoticeTemplates extends HotlineNotices, AppointmentNotices, ShuttleNotices, EventNotices {}
 
 export type NoticeTemplate = keyof NoticeTemplates
 

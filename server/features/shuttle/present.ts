@@ -1,7 +1,7 @@
 // How seat bookings and places in the queue look to the people who see them, with what the caller may do (rules.ts)
 // and the links and times notices quote.
 import { linkTo } from '../../../common/routes'
-import { local } from '../../../common/time'
+import { formatWhen } from '../../../common/time'
 import type { AuthedCtx, Services } from '../../core/context'
 import { notFound } from '../../core/errors'
 import type { SeatBookingOut, WaitOut } from './actions'
@@ -15,7 +15,7 @@ export const passLink = (id: number) => linkTo('shuttlePass', { id })
 export const waitLink = (id: number) => linkTo('shuttleWait', { id })
 
 /** 12月8日（周二）07:10 */
-export const when = (instant: string) => local(instant).format('M月D日（ddd）HH:mm')
+export const when = formatWhen
 
 /** Bookings as their owner (or staff) sees them, in the order given. */
 export async function bookingsOut(services: Services, caller: Caller, rows: BookingRow[]): Promise<SeatBookingOut[]> {

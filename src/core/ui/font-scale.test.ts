@@ -7,7 +7,7 @@ import type * as FontModule from './font-scale'
 type TaroMock = typeof TaroModule
 
 const me = (elderMode: boolean, consented = true): Me => ({
-  id: 1, name: '李桂芳', phone: '13800000001', roles: ['resident'], household: null, elderMode, gridIds: [], team: null,
+  id: 1, name: '李桂芳', phone: '13800000001', roles: ['resident'], household: null, elderMode, birthYear: null, gridIds: [], team: null,
   consent: { required: '2026-11', accepted: consented ? '2026-11' : null, acceptedAt: null },
 })
 

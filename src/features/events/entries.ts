@@ -1,6 +1,6 @@
-// 活动与志愿 is not built yet: its tile and the volunteer's team cell lead to the 「即将开放」 page.
 import { defineEntries } from '@/core/entries'
-import { linkTo } from '@/core/routes'
+import { PAGE } from '@/core/routes'
+import { isStaff } from '@/core/session'
 
 export default defineEntries({
   feature: 'events',
@@ -8,22 +8,17 @@ export default defineEntries({
     {
       key: 'events',
       order: 40,
-      title: '活动与志愿',
+      page: PAGE.events,
+      title: '活动报名',
       glyph: '活',
-      summary: '文艺演出、老年大学、志愿服务',
-      details: ['红石榴艺术团演出、老年大学课程、技能培训报名', '志愿者报名服务班次、签到签退、累计时长', '名额已满可以排队候补'],
+      summary: '文艺演出、老年大学、讲座培训',
+      details: ['红石榴艺术团演出、老年大学课程、技能培训报名', '可以带家人一起报名，满员可排队候补', '活动当天凭签到码入场'],
       color: '#5b4bb7',
     },
   ],
   cells: [
-    {
-      key: 'volunteer-team',
-      group: 'volunteer',
-      order: 10,
-      visible: (me) => !!me.team,
-      title: (me) => me.team?.name ?? '',
-      description: (me) => (me.team?.leader ? '队长 · 服务班次即将开放' : '队员 · 服务班次即将开放'),
-      url: linkTo('comingSoon', { service: 'events' }),
-    },
+    { key: 'event-mine', group: 'services', order: 40, visible: (me) => me.roles.includes('resident'), title: '我的报名', description: '活动签到码、候补和取消', url: PAGE.eventMine },
+    { key: 'event-organise-team', group: 'volunteer', order: 20, visible: (me) => !!me.team?.leader && !isStaff(me), title: '组织活动', description: '发布本队活动、报名名单、签到', url: PAGE.eventOrganise },
+    { key: 'event-organise', group: 'staff', order: 60, visible: isStaff, title: '活动管理', description: '发布活动、报名名单、签到与出勤导出', url: PAGE.eventOrganise },
   ],
 })

@@ -16,7 +16,7 @@ import { Async } from '@/core/ui/StateView'
 import { atLeast } from '../labels'
 import { useHotline } from '../store'
 import { ActionPanel, PanelText } from './ActionPanel'
-import { PhotoPicker } from './PhotoPicker'
+import { PhotoPicker } from '@/core/ui/PhotoPicker'
 
 export type HandlerPanelKind = 'reply' | 'resolve' | 'escalate' | 'reassign'
 

@@ -2,7 +2,7 @@ import { Text, View } from '@tarojs/components'
 import { formatDateTime } from '@common/time'
 import type { EventOut } from '@server/features/hotline/actions'
 import { EVENT_LABELS } from '../labels'
-import { PhotoRow } from './PhotoPicker'
+import { PhotoRow } from '@/core/ui/PhotoPicker'
 import './timeline.scss'
 
 /** Every step of a request, oldest first, in Beijing time. */

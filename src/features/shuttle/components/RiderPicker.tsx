@@ -5,7 +5,7 @@ import { MAX_SEATS } from '@server/features/shuttle/actions'
 import { PAGE } from '@/core/routes'
 import { control } from '@/core/ui/a11y'
 import { CheckRow } from '@/core/ui/CheckRow'
-import './rider-picker.scss'
+import '@/core/ui/picker.scss'
 
 export interface Riders {
   self: boolean
@@ -31,9 +31,9 @@ export function RiderPicker({ me, companions, value, onChange }: { me: string; c
           </CheckRow>
         )
       })}
-      <View className='rider-picker__foot'>
+      <View className='picker-foot'>
         <Text className='muted'>{full ? `已选${count}人，一次最多${MAX_SEATS}个座位` : `已选${count}人，每人一个座位`}</Text>
-        <View className='rider-picker__add' {...control('link', () => void Taro.navigateTo({ url: PAGE.companions }))}>
+        <View className='picker-foot__add' {...control('link', () => void Taro.navigateTo({ url: PAGE.companions }))}>
           <Text>{companions.length ? '管理常用乘车人' : '添加常用乘车人'}</Text>
         </View>
       </View>

@@ -20,7 +20,7 @@ import { DepartureCard } from '../../components/DepartureCard'
 import { RiderPicker, type Riders } from '../../components/RiderPicker'
 import { clock, runText } from '../../labels'
 import { useShuttle } from '../../store'
-import { readClock } from '../../time-input'
+import { readClock } from '@/core/time-input'
 import './index.scss'
 
 /** Seats on one departure for the booker and up to three of 常用乘车人; when it is full, a place in the queue. */

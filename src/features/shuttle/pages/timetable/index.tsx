@@ -17,7 +17,7 @@ import { Async, Empty } from '@/core/ui/StateView'
 import { DepartureCard } from '../../components/DepartureCard'
 import { DIRECTION_LABELS } from '../../labels'
 import { useShuttle } from '../../store'
-import { readClock } from '../../time-input'
+import { readClock } from '@/core/time-input'
 import './index.scss'
 
 const DIRECTIONS: Direction[] = ['to_station', 'from_station']

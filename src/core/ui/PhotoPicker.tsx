@@ -2,11 +2,11 @@ import Taro from '@tarojs/taro'
 import { Image, Text, View } from '@tarojs/components'
 import { useMutation } from '@/core/mutation'
 import { fileUrl, uploadPhoto, type Uploaded } from '@/core/upload'
-import { control } from '@/core/ui/a11y'
+import { control } from './a11y'
 import './photo-picker.scss'
 
 /** Up to `max` photos, each uploaded as soon as it is picked; the form sends only their ids. */
-export function PhotoPicker({ value, onChange, max = 3 }: { value: Uploaded[]; onChange: (photos: Uploaded[]) => void; max?: number }) {
+export function PhotoPicker({ value, onChange, max = 3, kind = 'hotline', label = '添加照片' }: { value: Uploaded[]; onChange: (photos: Uploaded[]) => void; max?: number; kind?: 'hotline' | 'poster'; label?: string }) {
   const upload = useMutation()
   const busy = upload.busy
 
@@ -22,7 +22,7 @@ export function PhotoPicker({ value, onChange, max = 3 }: { value: Uploaded[]; o
     // Each photo joins the form as soon as it is up, so a failure keeps the ones before it.
     await upload.run(async () => {
       for (const path of picked.slice(0, max - value.length)) {
-        next = [...next, await uploadPhoto(path)]
+        next = [...next, await uploadPhoto(path, kind)]
         onChange(next)
       }
     })
@@ -41,14 +41,14 @@ export function PhotoPicker({ value, onChange, max = 3 }: { value: Uploaded[]; o
       {value.length < max ? (
         <View className='photo-picker__add' {...control('button', () => void pick(), { disabled: busy })}>
           <Text className='photo-picker__plus'>{busy ? '…' : '+'}</Text>
-          <Text className='photo-picker__hint'>{busy ? '上传中' : `添加照片 ${value.length}/${max}`}</Text>
+          <Text className='photo-picker__hint'>{busy ? '上传中' : max === 1 ? label : `${label} ${value.length}/${max}`}</Text>
         </View>
       ) : null}
     </View>
   )
 }
 
-/** Photos attached to a request or a reply; tap to see them large. */
+/** Photos attached to a request, a reply or an event; tap to see them large. */
 export function PhotoRow({ photos }: { photos: { id: number; url: string }[] }) {
   if (photos.length === 0) return null
   const urls = photos.map((p) => fileUrl(p.url))
