@@ -60,6 +60,28 @@ export interface Promotion {
   now: string
 }
 
+/**
+ * The promotion of a feature that keeps its own row beside each queue entry (the riders a seat is for, the companions
+ * of a sign-up): the entry's row is found by `rowOf` and turned into a holding by `promoteRow`, which also tells the
+ * person. An entry without a row yet is the joiner itself, promoted inside join() before the feature wrote its row:
+ * it is caught in `joining`, for the feature to promote once the row exists.
+ */
+export function promotionVia<R>(
+  now: string,
+  rowOf: (db: Db, waiterId: number) => Promise<R | undefined>,
+  promoteRow: (db: Db, row: R, now: string) => Promise<void>,
+  joining?: { waiter: Waiter | null },
+): Promotion {
+  return {
+    now,
+    async promote(db, waiter) {
+      const row = await rowOf(db, waiter.id)
+      if (row !== undefined) return promoteRow(db, row, now)
+      if (joining) joining.waiter = waiter
+    },
+  }
+}
+
 /** The one statement that grants places: adds `n` to `taken` of the unit if that many are free. */
 export type Grant = (db: Db, unitId: number, n: number) => Promise<boolean>
 

@@ -3,7 +3,7 @@
 // transaction, whole parties first come first served. Who may sign up and when is decided here, on the server.
 import { blockFrom, blockMessage, noShowsMatterSince } from '../../core/no-show'
 import { newCode } from '../../core/codes'
-import type { Waiter } from '../../core/capacity'
+import { promotionVia, type Waiter } from '../../core/capacity'
 import type { AuthedCtx, Services } from '../../core/context'
 import { AppError, badInput, conflict, notFound } from '../../core/errors'
 import { isUniqueViolation } from '../../core/unique'
@@ -99,20 +99,7 @@ async function insertParty(db: Db, v: { eventId: number; userId: number; named: 
  * How freed places reach the queue: each promoted entry becomes a sign-up with the companions it asked for, and
  * its person is told. `joining` catches the joiner itself promoted inside join() before its entry row exists.
  */
-export function promotionFor(services: Services, joining?: { waiter: Waiter | null }) {
-  const now = services.clock().toISOString()
-  return {
-    now,
-    async promote(db: Db, waiter: Waiter) {
-      const w = await repo.waitByWaiter(db, waiter.id)
-      if (!w) {
-        if (joining) joining.waiter = waiter
-        return
-      }
-      await promoteWait(db, w, now)
-    },
-  }
-}
+export const promotionFor = (services: Services, joining?: { waiter: Waiter | null }) => promotionVia(services.clock().toISOString(), repo.waitByWaiter, promoteWait, joining)
 
 async function promoteWait(db: Db, w: NonNullable<Awaited<ReturnType<typeof repo.wait>>>, now: string) {
   const named = JSON.parse(w.named) as Named[]

@@ -3,7 +3,7 @@
 // mechanism inside the transaction that records it; freed seats go to the waiting list in that same transaction.
 import { blockFrom, blockMessage, noShowsMatterSince } from '../../core/no-show'
 import { newCode } from '../../core/codes'
-import type { Waiter } from '../../core/capacity'
+import { promotionVia, type Waiter } from '../../core/capacity'
 import type { AuthedCtx, Services } from '../../core/context'
 import { hasRole } from '../../core/context'
 import { badInput, conflict, notFound } from '../../core/errors'
@@ -123,20 +123,7 @@ async function insertParty(db: Db, values: { departureId: number; userId: number
  * How freed seats reach the queue: each promoted entry becomes a booking with the riders it asked for, and its
  * person is told. `joining` catches the joiner itself promoted inside join() before its entry row exists.
  */
-export function promotionFor(services: Services, joining?: { waiter: Waiter | null }) {
-  const now = services.clock().toISOString()
-  return {
-    now,
-    async promote(db: Db, waiter: Waiter) {
-      const w = await repo.waitByWaiter(db, waiter.id)
-      if (!w) {
-        if (joining) joining.waiter = waiter
-        return
-      }
-      await promoteWait(db, w, now)
-    },
-  }
-}
+export const promotionFor = (services: Services, joining?: { waiter: Waiter | null }) => promotionVia(services.clock().toISOString(), repo.waitByWaiter, promoteWait, joining)
 
 async function promoteWait(db: Db, w: NonNullable<Awaited<ReturnType<typeof repo.wait>>>, now: string) {
   const riders = JSON.parse(w.riders) as RiderIn[]

@@ -1,5 +1,5 @@
 import { local } from '@common/time'
-import type { EventOut, EventStatus, SignupState, WaiterState } from '@server/features/events/actions'
+import type { EventOut, EventStatus, SignupState } from '@server/features/events/actions'
 
 export const STATUS_LABELS: Record<EventStatus, string> = {
   draft: '草稿',
@@ -11,16 +11,19 @@ export const STATUS_LABELS: Record<EventStatus, string> = {
   ended: '已结束',
 }
 
+/** The tone of each status's tag (app.scss .tag--…). */
+export const STATUS_TONES: Record<EventStatus, 'ok' | 'warn' | 'quiet' | 'alert'> = {
+  draft: 'warn',
+  not_open: 'warn',
+  open: 'ok',
+  full: 'warn',
+  closed: 'quiet',
+  cancelled: 'alert',
+  ended: 'quiet',
+}
+
 export const SIGNUP_LABELS: Record<SignupState, string> = { signed: '已报名', cancelled: '已取消' }
 
-export const WAIT_LABELS: Record<WaiterState, string> = {
-  waiting: '候补中',
-  offered: '待确认',
-  promoted: '已候补成功',
-  declined: '已放弃',
-  expired: '已失效',
-  left: '已退出',
-}
 
 /** 11月28日 周六 14:00 */
 export const whenText = (instant: string) => local(instant).format('M月D日 ddd HH:mm')
@@ -48,3 +51,5 @@ export function placesText(e: Pick<EventOut, 'places' | 'placesLeft' | 'status'>
   if (e.status === 'full') return `已满 / 共${e.places}个名额`
   return `余${e.placesLeft}个名额 / 共${e.places}个`
 }
+
+export { WAIT_LABELS } from '@/core/waiting'

@@ -2,7 +2,7 @@ import type { ReactNode } from 'react'
 import { Text, View } from '@tarojs/components'
 import type { DepartureOut } from '@server/features/shuttle/actions'
 import { control } from '@/core/ui/a11y'
-import { STATUS_LABELS, clock } from '../labels'
+import { STATUS_LABELS, STATUS_TONES, clock } from '../labels'
 import './departure-card.scss'
 
 /** What a departure still has, in words a rider reads at a glance. */
@@ -30,14 +30,14 @@ export function DepartureCard({ d, onClick, extra, label }: { d: DepartureOut; o
           <Text className='departure-card__arrow'>→</Text>
           <Text className='departure-card__time departure-card__time--to'>{clock(atLast(d))}</Text>
         </View>
-        <Text className={`tag departure-tag departure-tag--${d.status}`}>{STATUS_LABELS[d.status]}</Text>
+        <Text className={`tag departure-tag tag--${STATUS_TONES[d.status]}`}>{STATUS_LABELS[d.status]}</Text>
       </View>
       <Text className='departure-card__route'>
         {first.name} 发车 · {toStation ? `${clock(d.stationAt)} 到${last.name}` : `${clock(atLast(d))} 到${last.name}`}
       </Text>
-      <View className='departure-card__foot'>
-        <Text className={d.seatsLeft === 0 ? 'departure-card__seats departure-card__seats--none' : 'departure-card__seats'}>{seatsText(d)}</Text>
-        {d.mine.bookingId ? <Text className='departure-card__mine'>我已预约</Text> : d.mine.waitId ? <Text className='departure-card__mine'>我在候补</Text> : null}
+      <View className='item-foot'>
+        <Text className={d.seatsLeft === 0 ? 'item-foot__left item-foot__left--none' : 'item-foot__left'}>{seatsText(d)}</Text>
+        {d.mine.bookingId ? <Text className='item-foot__mine'>我已预约</Text> : d.mine.waitId ? <Text className='item-foot__mine'>我在候补</Text> : null}
       </View>
       {d.movedFrom ? <Text className='departure-card__note'>原定 {clock(d.movedFrom)} 发车，已调整</Text> : null}
       {d.note ? <Text className='departure-card__note'>{d.note}</Text> : null}

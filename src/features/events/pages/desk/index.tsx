@@ -11,6 +11,7 @@ import { Chips } from '@/core/ui/Chips'
 import { FieldError } from '@/core/ui/FieldError'
 import { SignedIn } from '@/core/ui/Gate'
 import { Page } from '@/core/ui/Page'
+import { Counts } from '@/core/ui/Counts'
 import { Async } from '@/core/ui/StateView'
 import { clock, placeText, whenText } from '../../labels'
 import { useEvents } from '../../store'
@@ -74,24 +75,14 @@ function Desk({ r: initial }: { r: RosterOut }) {
         <Text className='muted'>
           {whenText(e.startsAt)} · {placeText(e)}
         </Text>
-        <View className='desk__counts'>
-          <View className='desk__count'>
-            <Text className='desk__n desk__n--ok'>{session.presentPlaces}</Text>
-            <Text>已到</Text>
-          </View>
-          <View className='desk__count'>
-            <Text className='desk__n'>{r.entries.reduce((n, x) => n + x.places, 0)}</Text>
-            <Text>报名</Text>
-          </View>
-          <View className='desk__count'>
-            <Text className='desk__n'>{e.places}</Text>
-            <Text>名额</Text>
-          </View>
-          <View className='desk__count'>
-            <Text className='desk__n'>{r.waiting}</Text>
-            <Text>候补</Text>
-          </View>
-        </View>
+        <Counts
+          items={[
+            { n: session.presentPlaces, label: '已到', tone: 'ok' },
+            { n: r.entries.reduce((n, x) => n + x.places, 0), label: '报名' },
+            { n: e.places, label: '名额' },
+            { n: r.waiting, label: '候补' },
+          ]}
+        />
       </View>
 
       {current && e.can.checkIn ? (

@@ -15,7 +15,7 @@ import { Page } from '@/core/ui/Page'
 import { Async } from '@/core/ui/StateView'
 import { fileUrl } from '@/core/upload'
 import { GuestPicker, type Guests } from '../../components/GuestPicker'
-import { clock, dayTime, placesText, placeText, whenText, STATUS_LABELS } from '../../labels'
+import { clock, dayTime, placesText, placeText, whenText, STATUS_LABELS, STATUS_TONES } from '../../labels'
 import { useEvents } from '../../store'
 import '../../components/event-card.scss'
 import './index.scss'
@@ -50,7 +50,7 @@ function EventView({ e }: { e: EventOut }) {
       <View className='card event__head'>
         <View className='event-card__head'>
           <Text className='event-card__category'>{e.category}</Text>
-          <Text className={`tag event-tag event-tag--${e.status}`}>{STATUS_LABELS[e.status]}</Text>
+          <Text className={`tag event-tag tag--${STATUS_TONES[e.status]}`}>{STATUS_LABELS[e.status]}</Text>
         </View>
         <Text className='event__title'>{e.title}</Text>
         {e.team ? <Text className='muted'>{e.team.name}组织</Text> : <Text className='muted'>管道社区居民委员会组织</Text>}

@@ -20,12 +20,12 @@ function SignupCard({ s }: { s: SignupOut }) {
     <View className={`item-card event-card ${live ? '' : 'event-card--off'}`} {...control('link', () => void Taro.navigateTo({ url: linkTo('eventSignup', { id: s.id }) }))}>
       <View className='event-card__head'>
         <Text className='event-card__category'>{e.category}</Text>
-        <Text className={`tag event-tag event-tag--${live ? 'open' : e.status === 'cancelled' ? 'cancelled' : 'closed'}`}>{e.status === 'cancelled' ? '活动已取消' : e.status === 'ended' && s.state === 'signed' ? '已结束' : SIGNUP_LABELS[s.state]}</Text>
+        <Text className={`tag event-tag tag--${live ? 'ok' : e.status === 'cancelled' ? 'alert' : 'quiet'}`}>{e.status === 'cancelled' ? '活动已取消' : e.status === 'ended' && s.state === 'signed' ? '已结束' : SIGNUP_LABELS[s.state]}</Text>
       </View>
       <Text className='event-card__title'>{e.title}</Text>
       <Text className='event-card__line'>{timeText(e)}</Text>
       <Text className='event-card__line'>{placeText(e)}</Text>
-      <View className='event-card__foot'>
+      <View className='item-foot'>
         <Text className='muted'>{s.places}人 · 签到码 {s.code}</Text>
       </View>
     </View>
@@ -57,7 +57,7 @@ export default function MySignupsPage() {
                   <View key={w.id} className='item-card event-card' {...control('link', () => void Taro.navigateTo({ url: linkTo('eventWait', { id: w.id }) }))}>
                     <View className='event-card__head'>
                       <Text className='event-card__category'>{w.event.category}</Text>
-                      <Text className='tag event-tag event-tag--full'>{w.position ? `候补第${w.position}位` : WAIT_LABELS[w.state]}</Text>
+                      <Text className='tag event-tag tag--warn'>{w.position ? `候补第${w.position}位` : WAIT_LABELS[w.state]}</Text>
                     </View>
                     <Text className='event-card__title'>{w.event.title}</Text>
                     <Text className='event-card__line'>{timeText(w.event)}</Text>

@@ -51,7 +51,7 @@ function Pass({ s }: { s: SignupOut }) {
       <View className='card event-pass__head' onClick={() => void Taro.navigateTo({ url: linkTo('event', { id: e.id }) })}>
         <View className='event-card__head'>
           <Text className='event-card__category'>{e.category}</Text>
-          <Text className={`tag event-tag event-tag--${e.status === 'cancelled' ? 'cancelled' : s.state === 'signed' ? 'open' : 'closed'}`}>{e.status === 'cancelled' ? '活动已取消' : SIGNUP_LABELS[s.state]}</Text>
+          <Text className={`tag event-tag tag--${e.status === 'cancelled' ? 'alert' : s.state === 'signed' ? 'ok' : 'quiet'}`}>{e.status === 'cancelled' ? '活动已取消' : SIGNUP_LABELS[s.state]}</Text>
         </View>
         <Text className='event-pass__title'>{e.title}</Text>
         <Text className='event-pass__line'>{whenText(e.startsAt)} 开始</Text>

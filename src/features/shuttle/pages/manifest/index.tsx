@@ -12,9 +12,10 @@ import { control } from '@/core/ui/a11y'
 import { FieldError } from '@/core/ui/FieldError'
 import { SignedIn } from '@/core/ui/Gate'
 import { Page } from '@/core/ui/Page'
+import { Counts } from '@/core/ui/Counts'
 import { Async } from '@/core/ui/StateView'
 import { RunPanel } from '../../components/RunPanel'
-import { DIRECTION_LABELS, RIDER_LABELS, STATUS_LABELS, clock, runText } from '../../labels'
+import { DIRECTION_LABELS, RIDER_LABELS, STATUS_LABELS, STATUS_TONES, clock, runText } from '../../labels'
 import { useShuttle } from '../../store'
 import '../../components/departure-card.scss'
 import './index.scss'
@@ -76,37 +77,20 @@ function Manifest({ m: initial, staff }: { m: ManifestOut; staff: boolean }) {
       <View className='card manifest__head'>
         <View className='manifest__row'>
           <Text className='manifest__time'>{clock(d.departsAt)}</Text>
-          <Text className={`tag departure-tag departure-tag--${d.status}`}>{departed ? '已发车' : d.state === 'cancelled' ? '已取消' : STATUS_LABELS[d.status]}</Text>
+          <Text className={`tag departure-tag tag--${STATUS_TONES[d.status]}`}>{departed ? '已发车' : d.state === 'cancelled' ? '已取消' : STATUS_LABELS[d.status]}</Text>
         </View>
         <Text className='manifest__line'>
           {runText(d.departsAt)} · {DIRECTION_LABELS[d.direction]}
         </Text>
         <Text className='muted'>{d.driverName ? `司机 ${d.driverName}` : '未安排司机'}</Text>
-        <View className='manifest__counts'>
-          <View className='manifest__count'>
-            <Text className='manifest__n manifest__n--ok'>{m.counts.boarded}</Text>
-            <Text>已上车</Text>
-          </View>
-          <View className='manifest__count'>
-            <Text className='manifest__n'>{m.counts.booked}</Text>
-            <Text>预约</Text>
-          </View>
-          <View className='manifest__count'>
-            <Text className='manifest__n'>{d.seats}</Text>
-            <Text>座位</Text>
-          </View>
-          {departed ? (
-            <View className='manifest__count'>
-              <Text className='manifest__n manifest__n--warn'>{m.counts.noShow}</Text>
-              <Text>未乘车</Text>
-            </View>
-          ) : (
-            <View className='manifest__count'>
-              <Text className='manifest__n'>{m.counts.waiting}</Text>
-              <Text>候补</Text>
-            </View>
-          )}
-        </View>
+        <Counts
+          items={[
+            { n: m.counts.boarded, label: '已上车', tone: 'ok' },
+            { n: m.counts.booked, label: '预约' },
+            { n: d.seats, label: '座位' },
+            departed ? { n: m.counts.noShow, label: '未乘车', tone: 'warn' } : { n: m.counts.waiting, label: '候补' },
+          ]}
+        />
       </View>
 
       {m.can.checkIn ? (
