@@ -133,6 +133,10 @@ const VISITS: Visit[] = [
   { page: 'eventEdit', as: 'staff', expect: '保存并发布' },
   { page: 'eventEdit', as: 'staff', query: 'id={event}', expect: '保存修改', name: 'eventEdit-published' },
   { page: 'eventDesk', as: 'staff', query: 'id={event}', expect: '报名名单' },
+  { page: 'events', as: 'staff', expect: '组织活动', name: 'events-staff' },
+  { page: 'event', as: 'volunteer', query: 'id={event}', expect: '活动介绍', name: 'event-volunteer' },
+  { page: 'eventEdit', as: 'volunteer', expect: '红石榴邻里互助队组织', name: 'eventEdit-volunteer' },
+  { page: 'event', as: 'gridworker', query: 'id={event}', expect: '复制活动链接', name: 'event-gridworker' },
 ]
 
 const pathOf = (v: Visit) => (v.page in TAB ? TAB[v.page as keyof typeof TAB] : PAGE[v.page as PageName])

@@ -9,6 +9,7 @@ import { useQuery } from '@/core/hooks'
 import { PAGE, linkTo } from '@/core/routes'
 import { isStaff, useSession } from '@/core/session'
 import { Chips } from '@/core/ui/Chips'
+import { SignedIn } from '@/core/ui/Gate'
 import { Page } from '@/core/ui/Page'
 import { Async, Empty } from '@/core/ui/StateView'
 import { EventCard } from '../../components/EventCard'
@@ -33,6 +34,7 @@ export default function EventListPage() {
   const q = useQuery(
     () => call('events', 'list', { category: category === 'all' ? undefined : category, week: week === 'all' ? undefined : addDays(localDay(new Date()), week * 7) }),
     [category, week, version, me?.id],
+    { enabled: !!me },
   )
   const organiser = !!me && (isStaff(me) || !!me.team?.leader)
   return (
@@ -45,27 +47,33 @@ export default function EventListPage() {
         <Chips label='活动类别' options={[{ value: 'all' as const, label: '全部' }, ...CATEGORIES.map((c) => ({ value: c, label: c }))]} value={category} onChange={setCategory} columns={4} />
         <Chips label='时间' options={WEEKS} value={week} onChange={setWeek} columns={4} />
       </View>
-      <Async q={q} isEmpty={(d) => d.events.length === 0} empty={<Empty title='暂时没有可报名的活动' hint='换个类别或时间看看，新活动发布后会在这里出现' />}>
-        {(d) => (
+      <SignedIn>
+        {() => (
           <View>
-            {d.events.map((e) => (
-              <EventCard key={e.id} e={e} onClick={() => void Taro.navigateTo({ url: linkTo('event', { id: e.id }) })} />
-            ))}
+            <Async q={q} isEmpty={(d) => d.events.length === 0} empty={<Empty title='暂时没有可报名的活动' hint='换个类别或时间看看，新活动发布后会在这里出现' />}>
+              {(d) => (
+                <View>
+                  {d.events.map((e) => (
+                    <EventCard key={e.id} e={e} onClick={() => void Taro.navigateTo({ url: linkTo('event', { id: e.id }) })} />
+                  ))}
+                </View>
+              )}
+            </Async>
+            <View className='actions'>
+              {me?.roles.includes('resident') ? (
+                <Button type='primary' fill='outline' size='large' block onClick={() => void Taro.navigateTo({ url: PAGE.eventMine })}>
+                  我的报名
+                </Button>
+              ) : null}
+              {organiser ? (
+                <Button fill='outline' size='large' block onClick={() => void Taro.navigateTo({ url: PAGE.eventOrganise })}>
+                  组织活动
+                </Button>
+              ) : null}
+            </View>
           </View>
         )}
-      </Async>
-      <View className='actions'>
-        {me?.roles.includes('resident') ? (
-          <Button type='primary' fill='outline' size='large' block onClick={() => void Taro.navigateTo({ url: PAGE.eventMine })}>
-            我的报名
-          </Button>
-        ) : null}
-        {organiser ? (
-          <Button fill='outline' size='large' block onClick={() => void Taro.navigateTo({ url: PAGE.eventOrganise })}>
-            组织活动
-          </Button>
-        ) : null}
-      </View>
+      </SignedIn>
     </Page>
   )
 }
