@@ -8,6 +8,17 @@ export function newCode(): string {
 }
 
 /**
+ * A fresh code that `taken` says nobody holds: drawn inside the transaction that writes it, so the unique index
+ * never has to settle it (a shuttle pass, an event sign-up, a walk-in).
+ */
+export async function unusedCode(taken: (code: string) => Promise<boolean>): Promise<string> {
+  for (;;) {
+    const code = newCode()
+    if (!(await taken(code))) return code
+  }
+}
+
+/**
  * Runs `write` with fresh codes until one is not taken: a unique violation that `isCodeClash` says came from the
  * code (and not from another unique rule) is retried, a few times at most.
  */

@@ -12,7 +12,7 @@ import { organiserOf } from './organise'
 import { eventsOut, type Viewer } from './present'
 import * as repo from './repo'
 import { doorSession, DOOR_OPENS_MINUTES, eventRefusal } from './rules'
-import { newCode } from '../../core/codes'
+import { unusedCode } from '../../core/codes'
 import type { EventRow, SessionRow } from './tables'
 
 const at = (iso: string) => local(iso).format('M月D日 HH:mm')
@@ -127,8 +127,7 @@ export async function walkIn(ctx: AuthedCtx, eventId: number, name: string, gues
   const now = ctx.clock().toISOString()
   await ctx.db.transaction().execute(async (tx) => {
     await ctx.capacity.takeOrRefuse(tx, e.unit_id!, places, places > 1 ? `剩余名额不足${places}个` : '名额已满，无法现场报名')
-    let code = newCode()
-    while (await repo.signupByCode(tx, code)) code = newCode()
+    const code = await unusedCode(async (c) => !!(await repo.signupByCode(tx, c)))
     const id = await repo.insertSignup(tx, { code, event_id: e.id, user_id: null, walk_in_name: name, places, state: 'signed', from_wait_id: null, created_at: now, updated_at: now })
     await tx.insertInto('event_attendance').values({ signup_id: id, session_id: session.id, state: 'present', at: now, by_id: ctx.actor.userId }).execute()
   })

@@ -123,9 +123,10 @@ async function mineOn(services: Services, userId: number, eventIds: number[]) {
 
 export async function eventOut(services: Services, viewer: Viewer | null, id: number): Promise<EventOut> {
   const e = await repo.event(services.db, id)
+  const shown = e ? (await eventsOut(services, viewer, [e]))[0]! : null
   // A draft is seen only by those who organise it.
-  if (!e || (e.state === 'draft' && !(viewer && (await eventsOut(services, viewer, [e]))[0]!.can.edit))) throw notFound('没有找到该活动')
-  return (await eventsOut(services, viewer, [e]))[0]!
+  if (!shown || (shown.state === 'draft' && !shown.can.edit)) throw notFound('没有找到该活动')
+  return shown
 }
 
 const guestsOut = (rows: { name: string; relation: string }[]): GuestOut[] => rows.map((g) => ({ name: g.name, relation: g.relation }))

@@ -56,9 +56,6 @@ function capacityOf(act: EventAct, who: Organiser, f: Pick<EventFacts, 'teamId'>
   return null
 }
 
-/** Whether the person organises the event at all: staff, or a leader of its team. */
-export const organises = (who: Organiser, f: Pick<EventFacts, 'teamId'>) => capacityOf('roster', who, f) !== null
-
 const STATE_PHRASE: Record<EventState, string> = { draft: '还是草稿', published: '已发布', cancelled: '已取消' }
 
 export function eventRefusal(act: EventAct, who: Organiser, f: EventFacts, now: Date): Refusal | null {

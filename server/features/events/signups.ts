@@ -2,7 +2,7 @@
 // the transaction that records them; when full they wait, and places given back go to the queue in that same
 // transaction, whole parties first come first served. Who may sign up and when is decided here, on the server.
 import { blockFrom, blockMessage, noShowsMatterSince } from '../../core/no-show'
-import { newCode } from '../../core/codes'
+import { unusedCode } from '../../core/codes'
 import { promotionVia, type Waiter } from '../../core/capacity'
 import type { AuthedCtx, Services } from '../../core/context'
 import { AppError, badInput, conflict, notFound } from '../../core/errors'
@@ -71,17 +71,9 @@ async function partyOf(ctx: AuthedCtx, me: Viewer, input: SignupInput): Promise<
   return { event, named, guests: input.guests, places: 1 + named.length + input.guests }
 }
 
-/** A code no sign-up has: drawn inside the transaction that uses it. */
-async function unusedCode(db: Db): Promise<string> {
-  for (;;) {
-    const code = newCode()
-    if (!(await repo.signupByCode(db, code))) return code
-  }
-}
-
 async function insertParty(db: Db, v: { eventId: number; userId: number; named: Named[]; places: number; fromWaitId: number | null; now: string }) {
   const id = await repo.insertSignup(db, {
-    code: await unusedCode(db),
+    code: await unusedCode(async (c) => !!(await repo.signupByCode(db, c))),
     event_id: v.eventId,
     user_id: v.userId,
     walk_in_name: null,

@@ -3,7 +3,7 @@
 // - sessions that have ended record an absence for every sign-up not checked in (the no-show rule reads them);
 // - on the morning of a session (from 07:00 Beijing time, or two hours before an earlier start) everyone signed up
 //   gets a reminder in 消息中心, once: the reminder row is written first and only its writer sends.
-import { atLocal, localDay } from '../../../common/time'
+import { addDays, atLocal, localDay } from '../../../common/time'
 import type { Services } from '../../core/context'
 import { notify } from '../messages/service'
 import { placeOf, signupLink, waitLink, when } from './present'
@@ -96,7 +96,7 @@ async function remind(services: Services): Promise<number> {
     .select(['ss.id as sessionId', 'ss.starts_at as startsAt', 'e.id as eventId', 'e.title as title', 'e.room as room', 'v.name as venue'])
     .where('e.state', '=', 'published')
     .where('ss.starts_at', '>', now.toISOString())
-    .where('ss.starts_at', '<', atLocal(today, '23:59'))
+    .where('ss.starts_at', '<', atLocal(addDays(today, 1), '00:00'))
     .execute()
   let n = 0
   for (const ss of sessions) {

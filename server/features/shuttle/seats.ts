@@ -2,7 +2,7 @@
 // to another run, and rebook after staff cancelled a run. Every change of seats goes through the capacity
 // mechanism inside the transaction that records it; freed seats go to the waiting list in that same transaction.
 import { blockFrom, blockMessage, noShowsMatterSince } from '../../core/no-show'
-import { newCode } from '../../core/codes'
+import { unusedCode } from '../../core/codes'
 import { promotionVia, type Waiter } from '../../core/capacity'
 import type { AuthedCtx, Services } from '../../core/context'
 import { hasRole } from '../../core/context'
@@ -93,17 +93,9 @@ async function mustNotBeBlocked(ctx: AuthedCtx) {
   if (b) throw conflict(b.message)
 }
 
-/** A code no booking has: drawn inside the transaction that uses it, so the unique index never has to settle it. */
-async function unusedCode(db: Db): Promise<string> {
-  for (;;) {
-    const code = newCode()
-    if (!(await repo.bookingByCode(db, code))) return code
-  }
-}
-
 async function insertParty(db: Db, values: { departureId: number; userId: number; stopId: number; riders: RiderIn[]; trainNo: string | null; trainAt: string | null; fromWaitId: number | null; now: string }) {
   const id = await repo.insertBooking(db, {
-    code: await unusedCode(db),
+    code: await unusedCode(async (c) => !!(await repo.bookingByCode(db, c))),
     departure_id: values.departureId,
     user_id: values.userId,
     stop_id: values.stopId,

@@ -1,7 +1,6 @@
 import Taro, { useRouter } from '@tarojs/taro'
 import { Text, View } from '@tarojs/components'
 import { Button } from '@nutui/nutui-react-taro'
-import { groupCode } from '@common/codes'
 import { eventActions, type SignupOut } from '@server/features/events/actions'
 import { call } from '@/core/api'
 import { useQuery } from '@/core/hooks'
@@ -9,7 +8,7 @@ import { useMutation } from '@/core/mutation'
 import { linkTo } from '@/core/routes'
 import { SignedIn } from '@/core/ui/Gate'
 import { Page } from '@/core/ui/Page'
-import { QrCode } from '@/core/ui/QrCode'
+import { PassCode } from '@/core/ui/PassCode'
 import { Async } from '@/core/ui/StateView'
 import { clock, dayTime, placeText, whenText, SIGNUP_LABELS } from '../../labels'
 import { useEvents } from '../../store'
@@ -57,11 +56,7 @@ function Pass({ s }: { s: SignupOut }) {
         <Text className='event-pass__line'>{whenText(e.startsAt)} 开始</Text>
         <Text className='event-pass__line'>{placeText(e)}</Text>
         {live ? (
-          <View className='event-pass__code'>
-            <QrCode value={s.code} size={220} />
-            <Text className='event-pass__code-text'>{groupCode(s.code)}</Text>
-            <Text className='muted'>入场时向工作人员出示二维码或报签到码</Text>
-          </View>
+          <PassCode code={s.code} name='event-pass__code' hint='入场时向工作人员出示二维码或报签到码' />
         ) : (
           <Text className='muted event-pass__past'>签到码 {s.code}</Text>
         )}

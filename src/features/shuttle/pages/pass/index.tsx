@@ -2,7 +2,6 @@ import Taro, { useRouter } from '@tarojs/taro'
 import { useState } from 'react'
 import { Text, View } from '@tarojs/components'
 import { Button } from '@nutui/nutui-react-taro'
-import { groupCode } from '@common/codes'
 import { formatDateTime } from '@common/time'
 import { shuttleActions, type SeatBookingOut } from '@server/features/shuttle/actions'
 import { call } from '@/core/api'
@@ -12,7 +11,7 @@ import { linkTo } from '@/core/routes'
 import { CheckRow } from '@/core/ui/CheckRow'
 import { SignedIn } from '@/core/ui/Gate'
 import { Page } from '@/core/ui/Page'
-import { QrCode } from '@/core/ui/QrCode'
+import { PassCode } from '@/core/ui/PassCode'
 import { Async } from '@/core/ui/StateView'
 import { Alternatives } from '../../components/Alternatives'
 import { StopBox } from '../../components/StopBox'
@@ -79,11 +78,7 @@ function Pass({ b }: { b: SeatBookingOut }) {
         {d.movedFrom ? <Text className='pass__warn'>发车时间由 {clock(d.movedFrom)} 调整为 {clock(d.departsAt)}{d.note ? `：${d.note}` : ''}</Text> : null}
         <StopBox stop={b.stop} boarding={toStation} />
         {live ? (
-          <View className='pass__code'>
-            <QrCode value={b.code} size={220} />
-            <Text className='pass__code-text'>{groupCode(b.code)}</Text>
-            <Text className='muted'>上车时向司机出示二维码或报乘车码</Text>
-          </View>
+          <PassCode code={b.code} name='pass__code' hint='上车时向司机出示二维码或报乘车码' />
         ) : (
           <Text className='muted pass__code-past'>乘车码 {b.code}</Text>
         )}
