@@ -70,6 +70,17 @@ export const PAGE = {
   eventOrganise: '/features/events/pages/organise/index',
   eventEdit: '/features/events/pages/edit/index',
   eventDesk: '/features/events/pages/desk/index',
+  volunteer: '/features/volunteer/pages/home/index',
+  volunteerTeams: '/features/volunteer/pages/teams/index',
+  volunteerShift: '/features/volunteer/pages/shift/index',
+  volunteerRecords: '/features/volunteer/pages/records/index',
+  volunteerLead: '/features/volunteer/pages/lead/index',
+  volunteerPublish: '/features/volunteer/pages/publish/index',
+  volunteerDesk: '/features/volunteer/pages/desk/index',
+  volunteerCertificates: '/features/volunteer/pages/certificates/index',
+  volunteerCertificate: '/features/volunteer/pages/certificate/index',
+  volunteerIssue: '/features/volunteer/pages/issue/index',
+  volunteerVerify: '/features/volunteer/pages/verify/index',
 } as const
 
 export type PageName = keyof typeof PAGE
@@ -97,6 +108,12 @@ export interface PageQueries {
   eventWait: { id: number }
   eventEdit: { id?: number }
   eventDesk: { id: number }
+  volunteerShift: { id: number }
+  volunteerLead: { teamId?: number; tab?: string }
+  volunteerPublish: { teamId?: number; eventId?: number }
+  volunteerDesk: { id: number }
+  volunteerCertificate: { id: number }
+  volunteerVerify: { number?: string }
 }
 
 type QueryArgs<P extends PageName> = P extends keyof PageQueries ? [query: PageQueries[P]] : []

@@ -218,7 +218,7 @@ describe('build:cloud', () => {
   })
 
   it('gives exactly the domains with scheduled work a config.json with their timer trigger', () => {
-    expect(SCHEDULED_DOMAINS).toEqual(['auth', 'hotline', 'appointments', 'shuttle', 'events'])
+    expect(SCHEDULED_DOMAINS).toEqual(['auth', 'hotline', 'appointments', 'shuttle', 'events', 'volunteer'])
     for (const domain of domains) {
       expect([domain, fs.existsSync(path.join(fnRoot, domain, 'config.json'))]).toEqual([domain, (SCHEDULED_DOMAINS as string[]).includes(domain)])
     }

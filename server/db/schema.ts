@@ -9,6 +9,7 @@ import type { EventTables } from '../features/events/tables'
 import type { HotlineTables } from '../features/hotline/tables'
 import type { MessagesTables } from '../features/messages/tables'
 import type { ShuttleTables } from '../features/shuttle/tables'
+import type { VolunteerTables } from '../features/volunteer/tables'
 
 export interface Database
   extends CoreTables,
@@ -20,7 +21,8 @@ export interface Database
     MessagesTables,
     AppointmentsTables,
     ShuttleTables,
-    EventTables {}
+    EventTables,
+    VolunteerTables {}
 
 // Kept for code that still imports them from here (appointments/service.ts).
 export type { BookerRole } from '../features/appointments/tables'

@@ -4,6 +4,7 @@
 import type { Role } from '../../common/contract'
 import type { Db } from './connect'
 import type { Clock } from '../../common/time'
+import { seedDemoService } from '../features/volunteer/demo'
 
 export const PRIVACY_VERSION = '2026-11-28'
 export const DEMO_OPENID_PREFIX = 'demo:'
@@ -178,6 +179,8 @@ async function seedDemoPeople(db: Db, now: string) {
     if (p.team) {
       const t = await db.selectFrom('volunteer_teams').select('id').where('name', '=', p.team.name).executeTakeFirstOrThrow()
       await db.insertInto('volunteer_members').values({ user_id: user.id, team_id: t.id, is_leader: p.team.leader ? 1 : 0 }).execute()
+      // The demo leader has a year of service behind her, so 志愿服务 shows hours and a star.
+      if (p.team.leader) await seedDemoService(db, user.id, t.id, now)
     }
   }
 }

@@ -13,6 +13,7 @@ import { hotlineModule } from './hotline/module'
 import { messagesModule } from './messages/module'
 import { peopleModule } from './people/module'
 import { shuttleModule } from './shuttle/module'
+import { volunteerModule } from './volunteer/module'
 
 export const moduleList = [
   authModule,
@@ -25,6 +26,7 @@ export const moduleList = [
   appointmentsModule,
   shuttleModule,
   eventsModule,
+  volunteerModule,
 ] as const
 
 export const modules = byDomain(moduleList)

@@ -34,14 +34,14 @@ beforeEach(() => {
   setTokenSource({ get: () => 'tok', onRejected: async () => false })
 })
 
-test('首页 shows the five services in their order; the one not built yet leads to 即将开放', () => {
+test('首页 shows the five services in their order, each leading to its page', () => {
   const services = serviceEntries(FEATURES)
   expect(services.map((s) => [s.key, s.title, s.page])).toEqual([
     ['hotline', '服务热线', PAGE.hotlineMine],
     ['appointments', '办事预约', PAGE.apptServices],
     ['shuttle', '高铁站班车', PAGE.shuttle],
     ['events', '活动报名', PAGE.events],
-    ['volunteer', '志愿服务', undefined],
+    ['volunteer', '志愿服务', PAGE.volunteer],
   ])
 })
 
@@ -74,6 +74,8 @@ test('an admin sees the community workbench in its order, and no resident cells'
         '班车线路与规则｜每周班次、加开、站点、预约与爽约规则',
         '活动管理｜发布活动、报名名单、签到与出勤导出',
         '热线设置｜诉求类别、服务时限、常用回复',
+        '志愿服务管理｜六支队伍的班次、队员与服务时长',
+        '出具志愿服务证明｜审核申请，出具证明并存档',
         '公告管理｜发布、撤回社区公告',
         '查询记录｜谁查看了居民的电话和身份证号',
       ],
@@ -89,12 +91,12 @@ test('常用回复 is for grid workers who are not staff (staff keep it in 热�
   expect(grid(person(['grid_worker', 'staff']))).toEqual(['网格诉求处理｜受理、回复、办结本网格居民的诉求', '代办预约｜为本网格居民预约社区服务'])
 })
 
-test("a volunteer's team says whether they lead it, and leads to the coming-soon page", () => {
+test("a volunteer's team says whether they lead it and leads to 志愿服务; a leader also manages the team", () => {
   const team = (leader: boolean) => person(['resident', 'volunteer'], { team: { id: 1, name: '红石榴邻里互助队', leader } })
-  expect(meFor(team(true)).at(-1)).toEqual(['志愿服务', ['红石榴邻里互助队｜队长 · 服务班次即将开放', '组织活动｜发布本队活动、报名名单、签到']])
-  expect(meFor(team(false)).at(-1)).toEqual(['志愿服务', ['红石榴邻里互助队｜队员 · 服务班次即将开放']])
+  expect(meFor(team(true)).at(-1)).toEqual(['志愿服务', ['红石榴邻里互助队｜队长 · 服务班次、时长与星级', '队伍管理｜入队申请、队员资质、发布班次、时长更正与导出', '组织活动｜发布本队活动、报名名单、签到']])
+  expect(meFor(team(false)).at(-1)).toEqual(['志愿服务', ['红石榴邻里互助队｜队员 · 服务班次、时长与星级']])
   const cell = groupCells(FEATURES, 'volunteer')[0]
-  expect(viewOf(cell, team(true), undefined).url).toBe(`${PAGE.comingSoon}?service=volunteer`)
+  expect(viewOf(cell, team(true), undefined).url).toBe(PAGE.volunteer)
 })
 
 test('workbench counts are loaded only for those who answer requests, and read into the cells', async () => {

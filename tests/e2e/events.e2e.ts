@@ -8,18 +8,10 @@ import Database from 'better-sqlite3'
 import fs from 'node:fs'
 import { Workbook } from 'exceljs'
 import { addDays, localDay } from '../../common/time'
-import type { Page } from 'playwright-core'
-import { cell, openAs, phone, setupE2E, shot, tab } from './harness'
+import { cell, openAs, phone, setupE2E, shot, tab, tap } from './harness'
 
 const e2e = setupE2E()
 
-/** The visible button that says exactly this (pages under the top one keep theirs in the page). */
-const tap = (page: Page, text: string) =>
-  page
-    .locator('.nut-button')
-    .filter({ hasText: new RegExp(`^${text.replace(/[()（）]/g, '\\$&')}$`) })
-    .filter({ visible: true })
-    .first()
 
 test('publish with two places, two sign-ups and a waiting list, a promotion on cancel, a shared page, the door and the sheet', async () => {
   const day = addDays(localDay(e2e.server.now()), 2)

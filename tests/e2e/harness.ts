@@ -126,6 +126,15 @@ export function button(page: Page, text: string) {
   return page.locator('.nut-button', { hasText: text })
 }
 
+/** The visible NutUI button that says exactly this (pages under the top one keep theirs in the page). */
+export function tap(page: Page, text: string) {
+  return page
+    .locator('.nut-button')
+    .filter({ hasText: new RegExp(`^${text.replace(/[()（）]/g, '\\$&')}$`) })
+    .filter({ visible: true })
+    .first()
+}
+
 export async function isDisabled(locator: ReturnType<typeof button>): Promise<boolean> {
   return (await locator.getAttribute('class'))?.includes('nut-button-disabled') ?? false
 }

@@ -60,7 +60,7 @@ const VISITS: Visit[] = [
   { page: 'accessLog', as: 'admin', expect: '按手机号查找居民：李桂芳' },
   { page: 'person', as: 'admin', query: 'id=3', expect: '负责网格' },
   { page: 'person', as: 'admin', query: 'id=9', expect: '所属志愿队', name: 'person-volunteer' },
-  { page: 'comingSoon', as: 'resident', query: 'service=volunteer', expect: '即将开放' },
+  { page: 'comingSoon', as: 'resident', query: 'service=volunteer', expect: '红石榴志愿服务' },
   { page: 'hotlineNew', as: 'resident', expect: '送达：第一网格网格员' },
   { page: 'hotlineMine', as: 'resident', expect: '楼道灯坏了' },
   { page: 'hotlineDetail', as: 'resident', query: 'id={request}', expect: '楼道灯坏了' },
@@ -137,6 +137,47 @@ const VISITS: Visit[] = [
   { page: 'event', as: 'volunteer', query: 'id={event}', expect: '活动介绍', name: 'event-volunteer' },
   { page: 'eventEdit', as: 'volunteer', expect: '红石榴邻里互助队组织', name: 'eventEdit-volunteer' },
   { page: 'event', as: 'gridworker', query: 'id={event}', expect: '复制活动链接', name: 'event-gridworker' },
+  { page: 'volunteer', as: 'resident', expect: '查看我的申请' },
+  { page: 'volunteer', as: 'volunteer', expect: '我报名的班次', name: 'volunteer-leader' },
+  { page: 'volunteer', as: 'staff', expect: '队伍管理', name: 'volunteer-staff' },
+  { page: 'volunteerTeams', as: 'resident', expect: '我的申请' },
+  { page: 'volunteerTeams', as: 'gridworker', expect: '登记住户信息后', name: 'volunteerTeams-gridworker' },
+  { page: 'volunteerShift', as: 'volunteer', query: 'id={shift}', expect: '我的签到码' },
+  { page: 'volunteerShift', as: 'staff', query: 'id={shift}', expect: '签到台与名单', name: 'volunteerShift-staff' },
+  { page: 'volunteerShift', as: 'resident', query: 'id={shift}', expect: '独居老人入户探访', name: 'volunteerShift-resident' },
+  { page: 'volunteerRecords', as: 'volunteer', expect: '星级标准' },
+  { page: 'volunteerRecords', as: 'resident', expect: '还没有服务记录', name: 'volunteerRecords-resident' },
+  {
+    page: 'volunteerLead', as: 'volunteer', expect: '同意入队',
+    then: async (p) => {
+      await p.locator('.chip', { hasText: '队员' }).click()
+      await p.getByText('登记资质').filter({ visible: true }).first().waitFor()
+    },
+  },
+  {
+    page: 'volunteerLead', as: 'staff', query: 'tab=hours', expect: '导出Excel', name: 'volunteerLead-staff',
+    then: async (p) => {
+      await p.locator('.chip', { hasText: '班次' }).click()
+      await p.getByText('发布服务班次').filter({ visible: true }).first().waitFor()
+    },
+  },
+  { page: 'volunteerLead', as: 'staff', query: 'tab=rules', expect: '保存规则', name: 'volunteerLead-rules' },
+  { page: 'volunteerPublish', as: 'volunteer', expect: '向其他队伍的志愿者开放报名' },
+  { page: 'volunteerPublish', as: 'staff', expect: '平安巡逻队', name: 'volunteerPublish-staff' },
+  {
+    page: 'volunteerDesk', as: 'volunteer', query: 'id={shift}', expect: '班次二维码',
+    then: async (p) => {
+      await button(p, '出示班次二维码').click()
+      await p.locator('.vol-desk__pass-text').filter({ visible: true }).waitFor()
+    },
+  },
+  { page: 'volunteerCertificates', as: 'volunteer', expect: '我的申请' },
+  { page: 'volunteerCertificate', as: 'volunteer', query: 'id={certificate}', expect: '兹证明' },
+  { page: 'volunteerCertificate', as: 'volunteer', query: 'id={certificateAsked}', expect: '待出具', name: 'volunteerCertificate-requested' },
+  { page: 'volunteerCertificate', as: 'staff', query: 'id={certificate}', expect: '兹证明', name: 'volunteerCertificate-staff' },
+  { page: 'volunteerIssue', as: 'staff', expect: '出具证明' },
+  { page: 'volunteerVerify', as: 'resident', query: 'number=GDZY-{year}-0001', expect: '证明有效' },
+  { page: 'volunteerVerify', as: 'driver', expect: '输入证明上的编号', name: 'volunteerVerify-driver' },
 ]
 
 const pathOf = (v: Visit) => (v.page in TAB ? TAB[v.page as keyof typeof TAB] : PAGE[v.page as PageName])
@@ -163,7 +204,32 @@ async function makeRecords(): Promise<Record<string, number>> {
   const staff = await signIn('staff')
   const lookup = await e2e.server.api('people', 'search', { q: '13852140001' }, staff)
   expect([request.status, booking.status, lookup.status]).toEqual([200, 200, 200])
-  return { request: request.body.data!.id, booking: booking.body.data!.id, ...(await shuttleRecords(signIn, staff, resident)), ...(await eventRecords(signIn, staff, resident)) }
+  return {
+    request: request.body.data!.id,
+    booking: booking.body.data!.id,
+    ...(await shuttleRecords(signIn, staff, resident)),
+    ...(await eventRecords(signIn, staff, resident)),
+    ...(await volunteerRecords(signIn, staff, resident)),
+  }
+}
+
+/**
+ * 李桂芳's application to 红石榴邻里互助队 (pending); a shift two days ahead its leader holds; two certificates of the
+ * leader's seeded year of service, one issued and one waiting.
+ */
+async function volunteerRecords(signIn: (as: string) => Promise<string>, staff: string, resident: string): Promise<Record<string, number>> {
+  const leader = await signIn('volunteer')
+  const today = localDay(e2e.server.now())
+  const teamId = (await e2e.server.api<{ id: number; name: string }[]>('volunteer', 'teams', {}, leader)).body.data!.find((t) => t.name === '红石榴邻里互助队')!.id
+  const applied = await e2e.server.api('volunteer', 'apply', { teamId, note: '退休在家，周末有空' }, resident)
+  const shift = (await e2e.server.api<{ id: number }>('volunteer', 'publish', { teamId, task: '独居老人入户探访', place: '管道新村', date: addDays(today, 2), starts: '09:00', ends: '11:00', places: 3, releaseHours: 12 }, leader)).body.data!
+  const held = await e2e.server.api('volunteer', 'signUp', { shiftId: shift.id }, leader)
+  const period = { from: addDays(today, -365), to: today }
+  const issued = (await e2e.server.api<{ id: number }>('volunteer', 'requestCertificate', { period, purpose: '单位评优' }, leader)).body.data!
+  const done = await e2e.server.api('volunteer', 'issue', { id: issued.id }, staff)
+  const asked = (await e2e.server.api<{ id: number }>('volunteer', 'requestCertificate', { period, purpose: '社区表彰' }, leader)).body.data!
+  expect([applied.status, held.status, done.status]).toEqual([200, 200, 200])
+  return { shift: shift.id, certificate: issued.id, certificateAsked: asked.id, year: Number(today.slice(0, 4)) }
 }
 
 /** Two days ahead: a one-place show 马建国 holds and 李桂芳 waits for, and her place in a 老年大学 class. */

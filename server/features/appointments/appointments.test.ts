@@ -134,7 +134,7 @@ describe.each(engines())('appointments on %s', (engine) => {
     // Someone who has not registered a home cannot book.
     const newcomer = await t.consentedNewcomer()
     expectRefused(await t.call('appointments', 'book', { serviceId: ID(), start: at(MON, '09:00') }, { token: newcomer }), 403, /登记住户/)
-    expect(await t.db.selectFrom('capacity_units').select('id').execute()).toEqual([])
+    expect(await t.db.selectFrom('capacity_units').select('id').where('scope', '=', 'appointment').execute()).toEqual([])
   })
 
   test('a full slot says 已满 and refuses; places free again when someone cancels', async () => {

@@ -5,9 +5,10 @@ import type { AppointmentNotices } from '../appointments/notices'
 import type { EventNotices } from '../events/notices'
 import type { HotlineNotices } from '../hotline/notices'
 import type { ShuttleNotices } from '../shuttle/notices'
+import type { VolunteerNotices } from '../volunteer/notices'
 
 /** Every feature's notices, each declared beside its feature (`notices.ts`): one line per feature. */
-export interface NoticeTemplates extends HotlineNotices, AppointmentNotices, ShuttleNotices, EventNotices {}
+export interface NoticeTemplates extends HotlineNotices, AppointmentNotices, ShuttleNotices, EventNotices, VolunteerNotices {}
 
 export type NoticeTemplate = keyof NoticeTemplates
 

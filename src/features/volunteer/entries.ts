@@ -1,6 +1,6 @@
-// 志愿服务 is not built yet: its tile and the volunteer's team cell lead to the 「即将开放」 page.
 import { defineEntries } from '@/core/entries'
-import { linkTo } from '@/core/routes'
+import { PAGE } from '@/core/routes'
+import { isStaff } from '@/core/session'
 
 export default defineEntries({
   feature: 'volunteer',
@@ -8,6 +8,7 @@ export default defineEntries({
     {
       key: 'volunteer',
       order: 45,
+      page: PAGE.volunteer,
       title: '志愿服务',
       glyph: '志',
       summary: '六支红石榴志愿服务队',
@@ -22,8 +23,19 @@ export default defineEntries({
       order: 10,
       visible: (me) => !!me.team,
       title: (me) => me.team?.name ?? '',
-      description: (me) => (me.team?.leader ? '队长 · 服务班次即将开放' : '队员 · 服务班次即将开放'),
-      url: linkTo('comingSoon', { service: 'volunteer' }),
+      description: (me) => (me.team?.leader ? '队长 · 服务班次、时长与星级' : '队员 · 服务班次、时长与星级'),
+      url: PAGE.volunteer,
     },
+    {
+      key: 'volunteer-lead',
+      group: 'volunteer',
+      order: 15,
+      visible: (me) => !!me.team?.leader && !isStaff(me),
+      title: '队伍管理',
+      description: '入队申请、队员资质、发布班次、时长更正与导出',
+      url: PAGE.volunteerLead,
+    },
+    { key: 'volunteer-staff', group: 'staff', order: 62, visible: isStaff, title: '志愿服务管理', description: '六支队伍的班次、队员与服务时长', url: PAGE.volunteerLead },
+    { key: 'volunteer-issue', group: 'staff', order: 63, visible: isStaff, title: '出具志愿服务证明', description: '审核申请，出具证明并存档', url: PAGE.volunteerIssue },
   ],
 })

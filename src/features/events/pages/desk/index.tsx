@@ -15,7 +15,7 @@ import { Counts } from '@/core/ui/Counts'
 import { Async } from '@/core/ui/StateView'
 import { clock, placeText, whenText } from '../../labels'
 import { useEvents } from '../../store'
-import { saveSheet } from '../../sheet-file'
+import { saveSheet } from '@/core/sheet-file'
 import './index.scss'
 
 /**

@@ -11,9 +11,11 @@ import { PAGE, linkTo } from '@/core/routes'
 import { useSession } from '@/core/session'
 import { control } from '@/core/ui/a11y'
 import { FieldError } from '@/core/ui/FieldError'
+import { ReasonForm } from '@/core/ui/ReasonForm'
 import { Page } from '@/core/ui/Page'
 import { Async } from '@/core/ui/StateView'
 import { fileUrl } from '@/core/upload'
+import { EventShifts } from '@/features/volunteer/components/EventShifts'
 import { GuestPicker, type Guests } from '../../components/GuestPicker'
 import { clock, dayTime, placesText, placeText, whenText, STATUS_LABELS, STATUS_TONES } from '../../labels'
 import { useEvents } from '../../store'
@@ -104,6 +106,7 @@ function EventView({ e }: { e: EventOut }) {
       </View>
 
       {me === null ? <SignedOut /> : resident ? <SignUp e={e} name={me.name ?? '本人'} /> : null}
+      {e.state === 'published' ? <EventShifts eventId={e.id} organiser={e.can.edit} /> : null}
       <Share e={e} />
       {e.can.roster || e.can.edit ? <Organiser e={e} /> : null}
     </View>
@@ -240,17 +243,19 @@ function Organiser({ e }: { e: EventOut }) {
       <Text className='section-title'>组织者</Text>
       {cancelling ? (
         <View className='card'>
-          <Text className='form-label'>取消原因（会发给已报名和候补的居民）</Text>
-          <Input className='form-input event__reason' value={reason} placeholder='如：天气原因，改期另行通知' maxLength={60} onChange={(v: string) => (setReason(v), m.clear('reason'))} />
-          <FieldError error={m.errors.reason} />
-          <View className='event__go'>
-            <Button className='event__cancel-go' type='primary' size='large' block loading={m.pending === 'cancel'} onClick={() => void cancel()}>
-              取消活动并通知居民
-            </Button>
-          </View>
-          <Button fill='outline' block onClick={() => setCancelling(false)}>
-            返回
-          </Button>
+          <ReasonForm
+            large
+            name='event__reason'
+            label='取消原因（会发给已报名和候补的居民）'
+            placeholder='如：天气原因，改期另行通知'
+            value={reason}
+            onChange={(v) => (setReason(v), m.clear('reason'))}
+            error={m.errors.reason}
+            submit='取消活动并通知居民'
+            busy={m.pending === 'cancel'}
+            onSubmit={() => void cancel()}
+            onBack={() => setCancelling(false)}
+          />
         </View>
       ) : (
         <View className='actions'>

@@ -1,5 +1,5 @@
 import Taro, { useRouter } from '@tarojs/taro'
-import { useState, type ReactNode } from 'react'
+import { useState } from 'react'
 import { Text, View } from '@tarojs/components'
 import { Button, Input, TextArea } from '@nutui/nutui-react-taro'
 import { localDay } from '@common/time'
@@ -11,7 +11,7 @@ import { useMutation } from '@/core/mutation'
 import { linkTo } from '@/core/routes'
 import { isStaff, useSession } from '@/core/session'
 import { Chips } from '@/core/ui/Chips'
-import { FieldError } from '@/core/ui/FieldError'
+import { FormField } from '@/core/ui/FormField'
 import { SignedIn } from '@/core/ui/Gate'
 import { Page } from '@/core/ui/Page'
 import { PhotoPicker } from '@/core/ui/PhotoPicker'
@@ -49,15 +49,6 @@ export default function EditEventPage() {
   )
 }
 
-function Field({ label, error, children }: { label: string; error?: string; children: ReactNode }) {
-  return (
-    <View className='event-edit__field'>
-      <Text className='form-label'>{label}</Text>
-      {children}
-      <FieldError error={error} />
-    </View>
-  )
-}
 
 function Editor({ s, staff }: { s: Setup; staff: boolean }) {
   const [f, setF] = useState<EventForm>(() => (s.event ? formOf(s.event) : blankForm(new Date(), staff ? null : (s.teams[0]?.id ?? null))))
@@ -80,86 +71,86 @@ function Editor({ s, staff }: { s: Setup; staff: boolean }) {
     <View>
       <View className='card'>
         {staff || s.teams.length > 1 ? (
-          <Field label='组织方' error={err('teamId')}>
+          <FormField label='组织方' error={err('teamId')}>
             <Chips label='组织方' options={[...(staff ? [{ value: 0, label: '社区居委会' }] : []), ...s.teams.map((t) => ({ value: t.id, label: t.name.replace('红石榴', '') }))]} value={f.teamId ?? 0} onChange={(v) => set({ teamId: v === 0 ? null : v }, 'teamId')} columns={3} />
-          </Field>
+          </FormField>
         ) : (
           <Text className='muted'>{s.teams[0]?.name}组织</Text>
         )}
-        <Field label='活动名称' error={err('title')}>
+        <FormField label='活动名称' error={err('title')}>
           {text('title', 'title', '如：红石榴艺术团迎新演出')}
-        </Field>
-        <Field label='类别' error={err('category')}>
+        </FormField>
+        <FormField label='类别' error={err('category')}>
           <Chips label='类别' options={CATEGORIES.map((c) => ({ value: c, label: c }))} value={f.category} onChange={(category) => set({ category }, 'category')} columns={4} />
-        </Field>
+        </FormField>
         {photoUploadAvailable() ? (
-          <Field label='海报（可不传）' error={err('posterId')}>
+          <FormField label='海报（可不传）' error={err('posterId')}>
             <PhotoPicker kind='poster' max={1} label='上传海报' value={f.posterId && f.posterUrl ? [{ id: f.posterId, url: f.posterUrl }] : []} onChange={(p) => set({ posterId: p[0]?.id ?? null, posterUrl: p[0]?.url ?? null }, 'posterId')} />
-          </Field>
+          </FormField>
         ) : null}
-        <Field label='活动介绍' error={err('description')}>
+        <FormField label='活动介绍' error={err('description')}>
           <TextArea className='form-input event-edit__description' value={f.description} placeholder='活动内容、适合谁来、需要带什么' maxLength={1000} showCount autoSize onChange={(v: string) => set({ description: v }, 'description')} />
-        </Field>
+        </FormField>
       </View>
 
       <View className='card'>
         <Text className='event-edit__section'>时间和地点</Text>
-        <Field label='日期' error={err('sessions.0.date', 'sessions')}>
+        <FormField label='日期' error={err('sessions.0.date', 'sessions')}>
           {text('date', 'date', '如 12月5日', 12)}
-        </Field>
-        <View className='event-edit__row'>
-          <Field label='开始' error={err('sessions.0.starts')}>
+        </FormField>
+        <View className='form-row'>
+          <FormField label='开始' error={err('sessions.0.starts')}>
             {text('starts', 'starts', '14:30', 6)}
-          </Field>
-          <Field label='结束' error={err('sessions.0.ends')}>
+          </FormField>
+          <FormField label='结束' error={err('sessions.0.ends')}>
             {text('ends', 'ends', '16:30', 6)}
-          </Field>
+          </FormField>
         </View>
-        <Field label='每周一次，共几次（老年大学等系列课程；单次活动填1）' error={err('sessions.1.date')}>
+        <FormField label='每周一次，共几次（老年大学等系列课程；单次活动填1）' error={err('sessions.1.date')}>
           {text('repeat', 'repeat', '1', 2, 'number')}
-        </Field>
-        <Field label='地点' error={err('venueId')}>
+        </FormField>
+        <FormField label='地点' error={err('venueId')}>
           <Chips label='地点' options={s.venues.map((v) => ({ value: v.id, label: v.name }))} value={f.venueId} onChange={(venueId) => set({ venueId }, 'venueId')} columns={2} />
-        </Field>
-        <Field label='具体位置（可不填）' error={err('room')}>
+        </FormField>
+        <FormField label='具体位置（可不填）' error={err('room')}>
           {text('room', 'room', '如：二楼多功能厅')}
-        </Field>
+        </FormField>
       </View>
 
       <View className='card'>
         <Text className='event-edit__section'>报名</Text>
-        <Field label='名额' error={err('places')}>
+        <FormField label='名额' error={err('places')}>
           {text('places', 'places', '如 50', 4, 'number')}
-        </Field>
-        <View className='event-edit__row'>
-          <Field label='报名开始日期' error={err('signupOpens.date')}>
+        </FormField>
+        <View className='form-row'>
+          <FormField label='报名开始日期' error={err('signupOpens.date')}>
             {text('opensDate', 'opens-date', '如 12月1日', 12)}
-          </Field>
-          <Field label='时间' error={err('signupOpens.time')}>
+          </FormField>
+          <FormField label='时间' error={err('signupOpens.time')}>
             {text('opensTime', 'opens-time', '09:00', 6)}
-          </Field>
+          </FormField>
         </View>
-        <View className='event-edit__row'>
-          <Field label='报名截止日期' error={err('signupCloses.date')}>
+        <View className='form-row'>
+          <FormField label='报名截止日期' error={err('signupCloses.date')}>
             {text('closesDate', 'closes-date', '如 12月4日', 12)}
-          </Field>
-          <Field label='时间' error={err('signupCloses.time')}>
+          </FormField>
+          <FormField label='时间' error={err('signupCloses.time')}>
             {text('closesTime', 'closes-time', '18:00', 6)}
-          </Field>
+          </FormField>
         </View>
-        <View className='event-edit__row'>
-          <Field label='取消截止日期' error={err('cancelUntil.date')}>
+        <View className='form-row'>
+          <FormField label='取消截止日期' error={err('cancelUntil.date')}>
             {text('cancelDate', 'cancel-date', '如 12月4日', 12)}
-          </Field>
-          <Field label='时间' error={err('cancelUntil.time')}>
+          </FormField>
+          <FormField label='时间' error={err('cancelUntil.time')}>
             {text('cancelTime', 'cancel-time', '18:00', 6)}
-          </Field>
+          </FormField>
         </View>
-        <Field label='每人可带同行人' error={err('maxGuests')}>
+        <FormField label='每人可带同行人' error={err('maxGuests')}>
           <Chips label='每人可带同行人' options={Array.from({ length: MAX_GUESTS + 1 }, (_, n) => ({ value: n, label: n === 0 ? '不可带' : `${n}人` }))} value={f.maxGuests} onChange={(maxGuests) => set({ maxGuests }, 'maxGuests')} columns={3} />
-        </Field>
+        </FormField>
         {f.maxGuests > 0 ? (
-          <Field label='同行人登记' error={err('guestMode')}>
+          <FormField label='同行人登记' error={err('guestMode')}>
             <Chips
               label='同行人登记'
               options={[
@@ -170,14 +161,14 @@ function Editor({ s, staff }: { s: Setup; staff: boolean }) {
               onChange={(guestMode) => set({ guestMode }, 'guestMode')}
               columns={2}
             />
-          </Field>
+          </FormField>
         ) : null}
       </View>
 
       <View className='card'>
         <Text className='event-edit__section'>谁可以报名</Text>
         {staff && s.grids.length ? (
-          <Field label='网格（不选为全体居民）' error={err('gridIds')}>
+          <FormField label='网格（不选为全体居民）' error={err('gridIds')}>
             <Chips
               label='网格'
               options={s.grids.map((g) => ({ value: g.id, label: g.name }))}
@@ -185,15 +176,15 @@ function Editor({ s, staff }: { s: Setup; staff: boolean }) {
               onChange={(g) => set({ gridIds: f.gridIds.includes(g) ? f.gridIds.filter((x) => x !== g) : [...f.gridIds, g] }, 'gridIds')}
               columns={3}
             />
-          </Field>
+          </FormField>
         ) : null}
-        <View className='event-edit__row'>
-          <Field label='最低年龄（可不填）' error={err('minAge')}>
+        <View className='form-row'>
+          <FormField label='最低年龄（可不填）' error={err('minAge')}>
             {text('minAge', 'min-age', '如 60', 3, 'number')}
-          </Field>
-          <Field label='最高年龄（可不填）' error={err('maxAge')}>
+          </FormField>
+          <FormField label='最高年龄（可不填）' error={err('maxAge')}>
             {text('maxAge', 'max-age', '如 80', 3, 'number')}
-          </Field>
+          </FormField>
         </View>
         <Text className='muted'>设了年龄，居民报名时才会被请求填写出生年份。</Text>
       </View>

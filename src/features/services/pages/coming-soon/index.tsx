@@ -15,9 +15,12 @@ export default function ComingSoonPage() {
   const service = serviceEntries(Object.values(registry)).find((s) => s.key === key)
   const hotline = useSession((s) => s.community?.hotline)
   useEffect(() => {
-    if (service) void Taro.setNavigationBarTitle({ title: service.title })
+    // An old link to a service that has opened since goes to the service itself.
+    if (service?.page) void Taro.redirectTo({ url: service.page })
+    else if (service) void Taro.setNavigationBarTitle({ title: service.title })
   }, [service])
   if (!service) return <Page><Empty title='没有这项服务' /></Page>
+  if (service.page) return <Page>{null}</Page>
   return (
     <Page className='coming-soon'>
       <View className='coming-soon__hero' style={{ background: service.color }}>

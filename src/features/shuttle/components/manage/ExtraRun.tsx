@@ -9,7 +9,7 @@ import { Chips } from '@/core/ui/Chips'
 import { DayStrip } from '@/core/ui/DayStrip'
 import { FieldError } from '@/core/ui/FieldError'
 import { useShuttle } from '../../store'
-import { Field, num } from './Field'
+import { TextField as Field, num } from '@/core/ui/FormField'
 
 /** A one-off departure (春运, a holiday): its day, time, seats, driver and a line residents see. */
 export function ExtraRun({ route, drivers }: { route: RouteAdminOut; drivers: { id: number; name: string }[] }) {

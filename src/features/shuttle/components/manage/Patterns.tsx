@@ -10,7 +10,7 @@ import { CheckRow } from '@/core/ui/CheckRow'
 import { Chips } from '@/core/ui/Chips'
 import { WEEKDAYS } from '@/core/ui/dates'
 import { FieldError } from '@/core/ui/FieldError'
-import { Field, num } from './Field'
+import { TextField as Field, num } from '@/core/ui/FormField'
 
 type Pattern = RouteAdminOut['patterns'][number]
 type Drivers = { id: number; name: string }[]

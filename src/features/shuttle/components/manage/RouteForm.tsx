@@ -6,7 +6,7 @@ import { call } from '@/core/api'
 import { useMutation } from '@/core/mutation'
 import { CheckRow } from '@/core/ui/CheckRow'
 import { FieldError } from '@/core/ui/FieldError'
-import { Field, num } from './Field'
+import { TextField as Field, num } from '@/core/ui/FormField'
 
 /** A route's booking rules (GTFS-Flex style windows) and its stops with where exactly to wait. */
 export function RouteForm({ route, onSaved }: { route: RouteAdminOut; onSaved: (routes: RouteAdminOut[]) => void }) {

@@ -4,7 +4,7 @@ import { Button } from '@nutui/nutui-react-taro'
 import { shuttleActions, type ShuttleSettingsOut } from '@server/features/shuttle/actions'
 import { call } from '@/core/api'
 import { useMutation } from '@/core/mutation'
-import { Field, num } from './Field'
+import { TextField as Field, num } from '@/core/ui/FormField'
 
 const FIELDS: { key: keyof ShuttleSettingsOut; label: string }[] = [
   { key: 'trainMarginMinutes', label: '赶火车：火车开车前几分钟到站' },

@@ -1,0 +1,1 @@
+export default definePageConfig({ navigationBarTitleText: '红石榴志愿服务队' })
