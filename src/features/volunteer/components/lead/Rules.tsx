@@ -35,9 +35,9 @@ function RulesForm({ initial }: { initial: VolunteerSettingsOut }) {
         ))}
       </View>
       <FieldError error={Object.entries(m.errors).find(([k]) => k.startsWith('starHours'))?.[1]} />
-      <View className='form-row'>
-        <TextField label='未到岗几次需队长确认' name='no-show-limit' number maxLength={2} value={limit} onChange={(v) => (setLimit(v), m.clear('noShowLimit'))} error={m.errors.noShowLimit} />
-        <TextField label='连续服务最多几小时' name='max-hours' number maxLength={2} value={row} onChange={(v) => (setRow(v), m.clear('maxHoursInRow'))} error={m.errors.maxHoursInRow} />
+      <View>
+        <TextField label='未到岗几次后，需队长确认才能再报名' name='no-show-limit' number maxLength={2} value={limit} onChange={(v) => (setLimit(v), m.clear('noShowLimit'))} error={m.errors.noShowLimit} />
+        <TextField label='连续服务最多几小时（班次间隔不到1小时算连续）' name='max-hours' number maxLength={2} value={row} onChange={(v) => (setRow(v), m.clear('maxHoursInRow'))} error={m.errors.maxHoursInRow} />
       </View>
       <View className='lead-rules__go'>
         <Button type='primary' size='large' block loading={m.busy} onClick={() => void save()}>
