@@ -178,11 +178,11 @@ export async function tab(page: Page, name: '首页' | '我的网格' | '我的'
 }
 
 /** Every Taro page box with its classes and inline style, and the first hidden ancestor of its first content cell. */
-function pageBoxes(page: Page): Promise<string> {
-  return page.evaluate(() =>
+export function pageBoxes(page: Page, content = '.nut-cell-title, .home__name, .card, .state__title'): Promise<string> {
+  return page.evaluate((selector) =>
     Array.from(document.querySelectorAll('.taro_page'))
       .map((el) => {
-        const cell = el.querySelector('.nut-cell-title, .home__name, .card, .state__title')
+        const cell = el.querySelector(selector)
         let hidden = ''
         for (let n = cell; n && n !== el.parentElement; n = n.parentElement) {
           const st = getComputedStyle(n)
@@ -195,6 +195,7 @@ function pageBoxes(page: Page): Promise<string> {
         return `${el.id} [${el.className}] style="${el.getAttribute('style') ?? ''}" cell=${cell ? 'yes' : 'no'} hidden-at=${hidden || 'none'}`
       })
       .join('\n'),
+    content,
   )
 }
 

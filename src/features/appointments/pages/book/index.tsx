@@ -7,7 +7,7 @@ import { appointmentsActions, type ServiceOut } from '@server/features/appointme
 import { call } from '@/core/api'
 import { useDraft } from '@/core/draft'
 import { toast, useQuery } from '@/core/hooks'
-import { linkTo } from '@/core/routes'
+import { linkTo, textParam } from '@/core/routes'
 import { useSession } from '@/core/session'
 import { useMutation } from '@/core/mutation'
 import { askForNotices } from '@/core/subscribe'
@@ -45,10 +45,10 @@ export default function BookPage() {
                 days={d.days}
                 block={d.block}
                 rescheduleId={params.reschedule ? Number(params.reschedule) : undefined}
-                current={params.current ? decodeURIComponent(params.current) : undefined}
+                current={textParam(params.current)}
                 initialDay={params.day}
                 forId={forId}
-                forName={params.forName ? decodeURIComponent(params.forName) : undefined}
+                forName={textParam(params.forName)}
               />
             )}
           </Async>

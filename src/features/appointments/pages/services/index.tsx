@@ -4,7 +4,7 @@ import { Button } from '@nutui/nutui-react-taro'
 import { control } from '@/core/ui/a11y'
 import { call } from '@/core/api'
 import { useQuery } from '@/core/hooks'
-import { PAGE, linkTo } from '@/core/routes'
+import { PAGE, linkTo, textParam } from '@/core/routes'
 import { SignedIn } from '@/core/ui/Gate'
 import { Page } from '@/core/ui/Page'
 import { Async, Empty } from '@/core/ui/StateView'
@@ -12,13 +12,15 @@ import './index.scss'
 
 /** 办事预约: the service windows, what each needs, and a way into one's own bookings. */
 export default function ServicesPage() {
-  const { for: forId, forName } = useRouter().params
+  const params = useRouter().params
+  const forId = params.for
+  const forName = textParam(params.forName)
   const services = useQuery(() => call('appointments', 'services', {}), [])
   const proxy = forId ? { for: forId, forName } : {}
   return (
     <Page className='appt-services'>
       <View className='hero hero--amber'>
-        <Text className='hero__title'>{forName ? `为 ${decodeURIComponent(forName)} 代办预约` : '办事预约'}</Text>
+        <Text className='hero__title'>{forName ? `为 ${forName} 代办预约` : '办事预约'}</Text>
         <Text className='hero__sub'>证照协助、社保卡、车票代购、免费体检：先预约，到窗口不排队</Text>
         {forId ? null : (
           <Button className='appt-services__mine' size='large' onClick={() => void Taro.navigateTo({ url: PAGE.apptMine })}>

@@ -8,7 +8,7 @@ import { shuttleActions, type DepartureOut } from '@server/features/shuttle/acti
 import { call, newKey } from '@/core/api'
 import { useQuery } from '@/core/hooks'
 import { useMutation } from '@/core/mutation'
-import { linkTo } from '@/core/routes'
+import { linkTo, textParam } from '@/core/routes'
 import { askForNotices } from '@/core/subscribe'
 import { Chips } from '@/core/ui/Chips'
 import { FieldError } from '@/core/ui/FieldError'
@@ -44,8 +44,8 @@ export default function SeatBookPage() {
                   companions={d.companions}
                   me={me.name ?? '本人'}
                   stopId={params.stopId ? Number(params.stopId) : undefined}
-                  trainNo={params.trainNo ? decodeURIComponent(params.trainNo) : ''}
-                  trainAt={params.trainAt ? decodeURIComponent(params.trainAt) : undefined}
+                  trainNo={textParam(params.trainNo) ?? ''}
+                  trainAt={textParam(params.trainAt)}
                 />
               )}
             </Async>

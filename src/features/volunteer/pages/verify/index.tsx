@@ -4,6 +4,7 @@ import { Text, View } from '@tarojs/components'
 import { Button, Input } from '@nutui/nutui-react-taro'
 import { volunteerActions, type VerifyOut } from '@server/features/volunteer/actions'
 import { useMutation } from '@/core/mutation'
+import { textParam } from '@/core/routes'
 import { FieldError } from '@/core/ui/FieldError'
 import { Page } from '@/core/ui/Page'
 import { hoursOf } from '../../labels'
@@ -11,8 +12,8 @@ import './index.scss'
 
 /** Anyone — a school, an employer — checks a certificate by its number, signed in or not. */
 export default function VerifyPage() {
-  const given = useRouter().params.number ?? ''
-  const [number, setNumber] = useState(decodeURIComponent(given))
+  const given = textParam(useRouter().params.number) ?? ''
+  const [number, setNumber] = useState(given)
   const [found, setFound] = useState<VerifyOut | null>(null)
   const m = useMutation()
   const check = async (n: string) => {
@@ -21,7 +22,7 @@ export default function VerifyPage() {
     if (r) setFound(r)
   }
   useEffect(() => {
-    if (given) void check(decodeURIComponent(given))
+    if (given) void check(given)
     // Checked once for a number given in the link.
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [given])
