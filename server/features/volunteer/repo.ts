@@ -25,9 +25,8 @@ const changed = (res: { numUpdatedRows: bigint }) => Number(res.numUpdatedRows) 
 
 // ---------------------------------------------------------------- people and teams
 
-export async function teams(db: Db) {
-  return db.selectFrom('volunteer_teams').select(['id', 'name', 'focus']).orderBy('id').execute()
-}
+/** The six teams, as the community module keeps them. */
+export { teams } from '../community/repo'
 
 export async function team(db: Db, id: number) {
   return db.selectFrom('volunteer_teams').select(['id', 'name', 'focus']).where('id', '=', id).executeTakeFirst()
@@ -116,11 +115,6 @@ export async function saveQualification(db: Db, v: { userId: number; kind: strin
 
 export async function removeQualification(db: Db, id: number): Promise<void> {
   await db.deleteFrom('volunteer_qualifications').where('id', '=', id).execute()
-}
-
-export async function lastClearance(db: Db, userId: number): Promise<string | null> {
-  const row = await db.selectFrom('volunteer_clearances').select('at').where('user_id', '=', userId).orderBy('at', 'desc').limit(1).executeTakeFirst()
-  return row?.at ?? null
 }
 
 export async function insertClearance(db: Db, userId: number, by: number, now: string): Promise<void> {
