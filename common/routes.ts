@@ -45,6 +45,7 @@ export const PAGE = {
   hotlineBoard: '/features/hotline/pages/board/index',
   hotlineSettings: '/features/hotline/pages/settings/index',
   messages: '/features/messages/pages/list/index',
+  messageSettings: '/features/messages/pages/settings/index',
   apptServices: '/features/appointments/pages/services/index',
   apptBook: '/features/appointments/pages/book/index',
   apptDetail: '/features/appointments/pages/detail/index',

@@ -27,8 +27,6 @@ export default defineConfig<'webpack5'>(async (merge, { command, mode }) => {
       // The weapp build needs an absolute address; by default the local server of `npm start`.
       API_BASE_URL: JSON.stringify(process.env.API_BASE_URL ?? 'http://127.0.0.1:3000'),
       CLOUD_ENV: JSON.stringify(process.env.CLOUD_ENV ?? ''),
-      // Comma-separated subscribe-message template ids the mini-program asks residents to allow.
-      SUBSCRIBE_TEMPLATE_IDS: JSON.stringify(process.env.SUBSCRIBE_TEMPLATE_IDS ?? ''),
     },
     // WeChat's aria-* attributes on View, Text and Image in the weapp templates (see the file).
     plugins: [path.resolve(__dirname, 'weapp-aria.js')],

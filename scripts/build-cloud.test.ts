@@ -6,7 +6,7 @@ import { randomBytes } from 'node:crypto'
 import fs from 'node:fs'
 import path from 'node:path'
 import { Client } from 'pg'
-import { SCHEDULED_DOMAINS } from '../server/cloud/schedule'
+import { SWEEPING_DOMAINS, TIMER, TIMER_DOMAIN } from '../server/cloud/schedule'
 import { COMMUNITY, PRIVACY_VERSION } from '../server/db/seed'
 import { modules } from '../server/features'
 
@@ -148,8 +148,8 @@ let buildOutput = ''
 // A function an earlier build wrote for a domain that is gone, and a folder someone made by hand.
 const retired = path.join(fnRoot, `zz-retired-${randomBytes(3).toString('hex')}`)
 const handmade = path.join(fnRoot, `zz-handmade-${randomBytes(3).toString('hex')}`)
-// A timer trigger an earlier build left in a domain that has no scheduled work (any more).
-const unscheduled = Object.keys(modules).find((d) => !(SCHEDULED_DOMAINS as string[]).includes(d))!
+// A timer trigger an earlier build left in a function that carries none any more (each domain once had its own).
+const unscheduled = 'hotline'
 const staleTrigger = path.join(fnRoot, unscheduled, 'config.json')
 
 beforeAll(async () => {
@@ -217,23 +217,24 @@ describe('build:cloud', () => {
     expect(buildOutput).toContain(path.basename(retired))
   })
 
-  it('gives exactly the domains with scheduled work a config.json with their timer trigger', () => {
-    expect(SCHEDULED_DOMAINS).toEqual(['auth', 'hotline', 'appointments', 'shuttle', 'events', 'volunteer'])
+  it('gives one function the one timer, with the openapi permission delivery needs, and no other function a config.json', () => {
+    expect(TIMER_DOMAIN).toBe('messages')
+    expect(SWEEPING_DOMAINS).toEqual(['auth', 'hotline', 'appointments', 'shuttle', 'events', 'volunteer'])
     for (const domain of domains) {
-      expect([domain, fs.existsSync(path.join(fnRoot, domain, 'config.json'))]).toEqual([domain, (SCHEDULED_DOMAINS as string[]).includes(domain)])
+      expect([domain, fs.existsSync(path.join(fnRoot, domain, 'config.json'))]).toEqual([domain, domain === TIMER_DOMAIN])
     }
-    const config = JSON.parse(fs.readFileSync(path.join(fnRoot, 'hotline', 'config.json'), 'utf8'))
-    expect(config).toEqual({ permissions: { openapi: [] }, triggers: [{ name: 'sweep', type: 'timer', config: '0 */1 * * * * *' }] })
+    const config = JSON.parse(fs.readFileSync(path.join(fnRoot, TIMER_DOMAIN, 'config.json'), 'utf8'))
+    expect(config).toEqual({ permissions: { openapi: ['subscribeMessage.send'] }, triggers: [{ name: 'sweep', type: 'timer', config: '0 */1 * * * * *' }] })
     const [trigger] = config.triggers
     // WeChat's rules: a name of letters, digits, - and _ starting with a letter; a cron of seven fields —
     // second minute hour day month weekday year. Second 0 of every minute, every hour, day, month and year.
     expect(trigger.name).toMatch(/^[A-Za-z][A-Za-z0-9_-]{0,59}$/)
     const [second, minute, hour, day, month, weekday, year, ...extra] = trigger.config.split(' ')
     expect({ second, minute, hour, day, month, weekday, year, extra }).toEqual({ second: '0', minute: '*/1', hour: '*', day: '*', month: '*', weekday: '*', year: '*', extra: [] })
-    expect(buildOutput).toMatch(/\bhotline\s+[\d.]+ KB\s+\S+\s+timer "0 \*\/1 \* \* \* \* \*"/)
+    expect(buildOutput).toMatch(/\bmessages\s+[\d.]+ KB\s+\S+\s+timer "0 \*\/1 \* \* \* \* \*"/)
   })
 
-  it('takes away a timer trigger left in a domain without scheduled work', () => {
+  it('takes away a timer trigger an earlier build left in a function that carries none now', () => {
     expect(fs.existsSync(staleTrigger)).toBe(false)
     expect(fs.existsSync(path.join(path.dirname(staleTrigger), 'index.js'))).toBe(true)
   })
@@ -325,10 +326,8 @@ describe('built cloud functions', () => {
     expect(keyless.returned).toBeUndefined()
     expect(keyless.thrown).toMatch(/ID_CARD_KEY: required in production/)
 
-    const { triggers } = JSON.parse(fs.readFileSync(path.join(fnRoot, 'appointments', 'config.json'), 'utf8'))
-    expect(triggers).toEqual([{ name: 'sweep', type: 'timer', config: '0 */10 * * * * *' }])
-    const timer = { Type: 'Timer', TriggerName: 'sweep', Time: new Date().toISOString(), Message: '' }
-    ok(outcomes(await runFunction('appointments', [timer], { ...wxEnv(), DATABASE_URL: databaseUrl }), 1)[0])
+    const timer = { Type: 'Timer', TriggerName: TIMER.trigger, Time: new Date().toISOString(), Message: '' }
+    ok(outcomes(await runFunction(TIMER_DOMAIN, [timer], { ...wxEnv(), DATABASE_URL: databaseUrl }), 1)[0])
 
     const s = `"${schema}"`
     const user = await db.query(`insert into ${s}.users (openid, created_at, updated_at) values ($1, now(), now()) returning id`, [`o_trip_${randomBytes(6).toString('hex')}`])
@@ -342,8 +341,8 @@ describe('built cloud functions', () => {
     await db.query(`insert into ${s}.appt_trips (booking_id, travel_date, from_station, to_station, purge_after) values ($1, '2020-01-08', '徐州东', '南京南', '2020-01-15')`, [booking.rows[0].id])
     await db.query(`insert into ${s}.appt_passengers (booking_id, position, name, id_card_sealed, id_card_masked) values ($1, 1, '王德明', 'v1.sealed', '3203**********0041')`, [booking.rows[0].id])
 
-    const [first, again] = outcomes(await runFunction('appointments', [timer, timer], { ...wxEnv(), DATABASE_URL: databaseUrl }), 2)
-    expect([ok(first), ok(again)]).toEqual([
+    const [first, again] = outcomes(await runFunction(TIMER_DOMAIN, [timer, timer], { ...wxEnv(), DATABASE_URL: databaseUrl }), 2)
+    expect([ok(first).appointments, ok(again).appointments]).toEqual([
       { reminded: 0, purged: 1 },
       { reminded: 0, purged: 0 },
     ])
@@ -351,11 +350,11 @@ describe('built cloud functions', () => {
     expect(left.rows).toEqual([{ id_card_sealed: null, id_card_masked: '3203**********0041' }])
   }, 60_000)
 
-  it('hotline: its timer trigger runs the sweep, which escalates a request nobody answered', async () => {
-    const { triggers } = JSON.parse(fs.readFileSync(path.join(fnRoot, 'hotline', 'config.json'), 'utf8'))
+  it('the one timer runs every sweep, then delivery: a request nobody answered is escalated and its notices are dealt with', async () => {
+    const { triggers } = JSON.parse(fs.readFileSync(path.join(fnRoot, TIMER_DOMAIN, 'config.json'), 'utf8'))
     const timer = { Type: 'Timer', TriggerName: triggers[0].name, Time: new Date().toISOString(), Message: '' }
     // The first run also brings the schema up, should this test run alone.
-    ok(outcomes(await runFunction('hotline', [timer], { ...wxEnv(), DATABASE_URL: databaseUrl }), 1)[0])
+    ok(outcomes(await runFunction(TIMER_DOMAIN, [timer], { ...wxEnv(), DATABASE_URL: databaseUrl }), 1)[0])
 
     const s = `"${schema}"`
     const user = await db.query(`insert into ${s}.users (openid, created_at, updated_at) values ($1, now(), now()) returning id`, [`o_sweep_${randomBytes(6).toString('hex')}`])
@@ -371,11 +370,17 @@ describe('built cloud functions', () => {
     )
     const id = request.rows[0].id
 
-    const [first, again] = outcomes(await runFunction('hotline', [timer, timer], { ...wxEnv(), DATABASE_URL: databaseUrl }), 2)
-    expect([ok(first), ok(again)]).toEqual([
+    const [first, again] = outcomes(await runFunction(TIMER_DOMAIN, [timer, timer], { ...wxEnv(), DATABASE_URL: databaseUrl }), 2)
+    expect(Object.keys(ok(first))).toEqual([...SWEEPING_DOMAINS, 'delivery'])
+    expect([ok(first).hotline, ok(again).hotline]).toEqual([
       { overdue: 1, escalated: 1, closed: 0 },
       { overdue: 0, escalated: 0, closed: 0 },
     ])
+    // No template is configured in this deployment: the escalation's notices stay in 消息中心, each marked so.
+    const outbox = await db.query(`select status, error_code from ${s}.outbox where user_id = $1`, [user.rows[0].id])
+    expect(outbox.rows.length).toBeGreaterThan(0)
+    expect(outbox.rows.every((r) => r.status === 'skipped' && r.error_code === 'NO_TEMPLATE')).toBe(true)
+    expect(ok(first).delivery).toMatchObject({ sent: 0, failed: 0 })
     const after = await db.query(`select state, level from ${s}.hotline_requests where id = $1`, [id])
     expect(after.rows[0]).toEqual({ state: 'escalated', level: 'community' })
     const events = await db.query(`select kind from ${s}.hotline_events where request_id = $1 order by id`, [id])

@@ -11,6 +11,9 @@ import { openDb, type DbOptions } from './db/connect'
 import { migrateToLatest } from './db/migrate'
 import { seedIfEmpty } from './db/seed'
 import { moduleList, modules } from './features'
+import { templateSettings } from './features/messages/template-config'
+import { httpsSender } from './features/messages/wechat/https'
+import type { Sender } from './features/messages/wechat/sender'
 
 export interface AppOptions {
   config?: Config
@@ -20,12 +23,16 @@ export interface AppOptions {
   db?: DbOptions
   /** The capacity mechanism; tests replace it only to show what happens without its guard. */
   capacity?: Capacity
+  /** How subscribe messages reach WeChat; by default the HTTPS API when WECHAT_APPID and WECHAT_SECRET are set. */
+  sender?: Sender | null
 }
 
 export type Backend = Awaited<ReturnType<typeof createBackend>>
 
 export async function createBackend(opts: AppOptions = {}) {
   const config = opts.config ?? loadConfig()
+  // A wrong template setting stops the start, naming the variable, rather than every message later.
+  templateSettings(config)
   const log = opts.log ?? pino({ level: config.LOG_LEVEL, base: { service: 'guandao' } })
   const clock = opts.clock ?? (config.CLOCK_START ? clockStartingAt(config.CLOCK_START) : systemClock)
   const dbOptions = opts.db ?? { databaseUrl: config.DATABASE_URL, sqliteFile: config.sqliteFile, pgPoolSize: config.PG_POOL_SIZE }
@@ -41,9 +48,14 @@ export async function createBackend(opts: AppOptions = {}) {
   }
 
   const fileUrlSecret = config.FILE_URL_SECRET ?? (await storedFileUrlSecret(handle.db, clock().toISOString()))
-  const services: Services = { db: handle.db, engine: handle.engine, clock, config: { ...config, fileUrlSecret }, log, capacity: opts.capacity ?? guarded, modules: moduleList }
+  const services: Services = { db: handle.db, engine: handle.engine, clock, config: { ...config, fileUrlSecret }, log, capacity: opts.capacity ?? guarded, modules: moduleList, sender: opts.sender !== undefined ? opts.sender : defaultSender(config, log) }
   const dispatch = createDispatcher(services, modules as unknown as Record<string, DomainModule>, concurrencyOf(config, handle.engine, dbOptions.pgPoolSize))
   return { services, dispatch, domains: Object.keys(modules), close: () => handle.close() }
+}
+
+function defaultSender(config: Config, log: Logger): Sender | null {
+  if (!config.WECHAT_APPID || !config.WECHAT_SECRET) return null
+  return httpsSender({ appid: config.WECHAT_APPID, secret: config.WECHAT_SECRET, base: config.WECHAT_API_BASE, log })
 }
 
 /**

@@ -1,7 +1,7 @@
 // npm start: one process serving the API, the H5 app and /healthz on HOST:PORT (127.0.0.1:3000 by default).
 import { createBackend } from './app'
 import { repeat } from './core/repeat'
-import { scheduled } from './cloud/schedule'
+import { runScheduled } from './cloud/schedule'
 import { createHttpServer } from './http/server'
 import type { Config } from './core/config'
 import type { Logger } from 'pino'
@@ -13,12 +13,10 @@ async function main() {
   await app.listen({ host: HOST, port: PORT })
   warnAboutSetup(backend.services.config, backend.services.log)
   const { SWEEP_INTERVAL_SECONDS } = backend.services.config
-  // The same scheduled work the cloud functions run on their timer triggers.
-  const stops = Object.entries(scheduled).map(([domain, s]) =>
-    repeat(SWEEP_INTERVAL_SECONDS, `${domain}.${s.trigger}`, () => s.run(backend.services, { Type: 'Timer', TriggerName: s.trigger }), backend.services.log),
-  )
+  // The same round of scheduled work the cloud runs on its timer trigger.
+  const stopSweeps = repeat(SWEEP_INTERVAL_SECONDS, 'scheduled', () => runScheduled(backend.services), backend.services.log)
   const stop = async () => {
-    stops.forEach((s) => s())
+    stopSweeps()
     await app.close()
     await backend.close()
     process.exit(0)

@@ -8,7 +8,6 @@ declare module '*.css'
 /** Build-time constants from config/index.ts. */
 declare const API_BASE_URL: string
 declare const CLOUD_ENV: string
-declare const SUBSCRIBE_TEMPLATE_IDS: string
 
 declare namespace NodeJS {
   interface ProcessEnv {

@@ -8,7 +8,8 @@ import { createBackend, type Backend } from '../app'
 import { loadConfig, type Config } from '../core/config'
 import type { Identity } from '../core/context'
 import type { DomainName } from '../features'
-import { scheduled, type TimerEvent } from './schedule'
+import { cloudSender } from '../features/messages/wechat/cloud'
+import { runScheduled, TIMER_DOMAIN, type TimerEvent } from './schedule'
 
 export type { TimerEvent } from './schedule'
 
@@ -65,7 +66,7 @@ export function createCloudMain(domain: DomainName, opts: CloudAdapterOptions = 
     }
 
     // Triggers carry no OPENID; requiring that keeps a mini-program user from firing a sweep by sending the shape.
-    if (identity === null && isTimerEvent(event)) return runScheduled(b, domain, event)
+    if (identity === null && isTimerEvent(event)) return runTimer(b, domain, event)
 
     const { envelope } = await b.dispatch(domain, envelopeOf(event), identity)
     return envelope
@@ -88,6 +89,8 @@ async function startBackend(domain: DomainName, env: NodeJS.ProcessEnv, build?: 
     config,
     log,
     db: { databaseUrl: config.DATABASE_URL, pgPoolSize: config.PG_POOL_SIZE },
+    // Subscribe messages go through the cloud's openapi, authorised by config.json, with no token of ours.
+    sender: cloudSender(() => cloud.openapi),
   })
 }
 
@@ -135,20 +138,14 @@ export function isTimerEvent(event: unknown): event is TimerEvent {
   return typeof e.Type === 'string' && e.Type.toLowerCase() === 'timer' && typeof e.TriggerName === 'string'
 }
 
-async function runScheduled(backend: Backend, domain: DomainName, trigger: TimerEvent): Promise<Envelope<unknown>> {
+async function runTimer(backend: Backend, domain: DomainName, trigger: TimerEvent): Promise<Envelope<unknown>> {
   const { log } = backend.services
-  const task = scheduled[domain]?.run
-  if (!task) {
-    log.warn({ trigger: trigger.TriggerName }, 'timer trigger for a domain with no scheduled work')
+  if (domain !== TIMER_DOMAIN) {
+    log.warn({ trigger: trigger.TriggerName }, 'timer trigger on a function that carries no timer')
     return { ok: false, error: { code: 'UNKNOWN_ACTION', message: '该服务没有定时任务' } }
   }
   const started = Date.now()
-  try {
-    const data = await task(backend.services, trigger)
-    log.info({ trigger: trigger.TriggerName, ms: Date.now() - started }, 'scheduled work done')
-    return { ok: true, data: data ?? null }
-  } catch (err) {
-    log.error({ trigger: trigger.TriggerName, err }, 'scheduled work failed')
-    throw err
-  }
+  const data = await runScheduled(backend.services)
+  log.info({ trigger: trigger.TriggerName, ms: Date.now() - started }, 'scheduled work done')
+  return { ok: true, data }
 }

@@ -1,25 +1,58 @@
-// Scheduled work per domain, declared by each domain's module (server/core/feature.ts, Schedule): the cloud
-// adapter runs a domain's task when its timer trigger fires, and build:cloud writes that trigger into the
-// domain's config.json from the same entry, so a domain has a trigger exactly when it has work for one. (The
-// HTTP server runs the same work on its own timer.)
-import type { Schedule } from '../core/feature'
+// The scheduled work of every domain, run as one round: each domain's sweep (server/core/feature.ts, Sweep) and
+// then the delivery of what they and the requests since wrote to the outbox. One timer runs it: in the cloud, a
+// timer trigger on the function of the domain that delivers (build:cloud writes it into that function's
+// config.json, with the openapi permission delivery needs); on a self-hosted server, its own timer
+// (server/main.ts). Both call runScheduled, so the two deployments run the same code.
+import type { Services } from '../core/context'
 import { moduleList, type DomainName } from '../features'
 
-export type { Schedule, TimerEvent } from '../core/feature'
+export type { TimerEvent } from '../core/feature'
 
-export const scheduled: Partial<Record<DomainName, Schedule>> = Object.fromEntries(
-  moduleList.flatMap((m) => (m.schedule ? [[m.contract.domain, m.schedule]] : [])),
-)
+/** The one timer: its name (letters, digits, - and _, starting with a letter) and WeChat's seven-field cron, read in Beijing time. */
+export const TIMER = { trigger: 'sweep', cron: '0 */1 * * * * *' } as const
 
-/** The domains that have scheduled work, and so get a timer trigger in their cloud function's config.json. */
-export const SCHEDULED_DOMAINS = Object.keys(scheduled) as DomainName[]
+/** The domains with a sweep, in the order they run. */
+export const SWEEPING_DOMAINS = moduleList.filter((m) => m.sweep).map((m) => m.contract.domain) as DomainName[]
 
-/** The cloud function's config.json for a domain with scheduled work (WeChat's format), or null. */
+/** The domain whose cloud function carries the timer: the one that delivers messages. */
+export const TIMER_DOMAIN: DomainName = (() => {
+  const delivering = moduleList.filter((m) => m.deliver)
+  if (delivering.length !== 1) throw new Error(`exactly one domain delivers messages, found ${delivering.length}`)
+  return delivering[0].contract.domain
+})()
+
+/** The server APIs the timer's function calls through cloud.openapi. */
+export const TIMER_OPENAPI = ['subscribeMessage.send']
+
+/**
+ * One round: every sweep, each on its own (one failing does not stop the others), then delivery. Returns what
+ * each did; throws after the round when any part failed, so the platform counts the invocation as failed.
+ */
+export async function runScheduled(services: Services): Promise<Record<string, unknown>> {
+  const done: Record<string, unknown> = {}
+  const failures: string[] = []
+  const parts = [
+    ...moduleList.filter((m) => m.sweep).map((m) => [m.contract.domain, m.sweep!] as const),
+    ...moduleList.filter((m) => m.deliver).map((m) => ['delivery', m.deliver!] as const),
+  ]
+  for (const [name, run] of parts) {
+    try {
+      done[name] = (await run(services)) ?? null
+    } catch (err) {
+      services.log.error({ err, task: name }, 'scheduled work failed')
+      failures.push(`${name}: ${err instanceof Error ? err.message : String(err)}`)
+      done[name] = { error: err instanceof Error ? err.message : String(err) }
+    }
+  }
+  if (failures.length) throw new Error(`scheduled work failed — ${failures.join('; ')}`)
+  return done
+}
+
+/** The cloud function's config.json for a domain (WeChat's format), or null for a function with neither timer nor openapi. */
 export function cloudFunctionConfig(domain: string) {
-  const s = (scheduled as Partial<Record<string, Schedule>>)[domain]
-  if (!s) return null
+  if (domain !== TIMER_DOMAIN) return null
   return {
-    permissions: { openapi: [] as string[] },
-    triggers: [{ name: s.trigger, type: 'timer' as const, config: s.cron }],
+    permissions: { openapi: [...TIMER_OPENAPI] },
+    triggers: [{ name: TIMER.trigger, type: 'timer' as const, config: TIMER.cron }],
   }
 }

@@ -15,6 +15,12 @@ declare module 'wx-server-sdk' {
     init(config?: { env?: unknown; traceUser?: boolean; throwOnNotFound?: boolean }): void
     /** Read from the WX_CONTEXT_KEYS environment variables the platform sets for each invocation. */
     getWXContext(): WXContext
+    /** Cloud calls of WeChat's server APIs, allowed by the function's config.json permissions. */
+    readonly openapi: {
+      subscribeMessage: {
+        send(params: { touser: string; templateId: string; page: string; data: Record<string, { value: string }>; miniprogramState: string; lang: string }): Promise<{ errCode?: number; errMsg?: string }>
+      }
+    }
   }
 
   const cloud: WxCloud

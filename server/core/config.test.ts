@@ -76,6 +76,12 @@ describe('loadConfig', () => {
     expect(loadConfig(envOf(env)).demo).toBe(false)
   })
 
+  test('WeChat credentials aimed at a stand-in on this machine are no real deployment: demo people may stay on', () => {
+    const standIn = { WECHAT_APPID: 'wx1234567890abcdef', WECHAT_SECRET: 'stand-in', WECHAT_API_BASE: 'http://127.0.0.1:4100' }
+    expect(loadConfig(envOf({ SEED_DEMO: 'true', ...standIn })).demo).toBe(true)
+    expect(() => loadConfig(envOf({ SEED_DEMO: 'true', ...standIn, WECHAT_API_BASE: 'https://wx.example.com' }))).toThrow(/beside WECHAT_SECRET/)
+  })
+
   test.each([
     ['PORT', { PORT: 'eighty' }],
     ['PORT', { PORT: '70000' }],

@@ -5,6 +5,7 @@ import type { Db, Engine } from '../db/connect'
 import type { Capacity } from './capacity'
 import type { Config } from './config'
 import type { FeatureModule } from './feature'
+import type { Sender } from '../features/messages/wechat/sender'
 
 /** Who is calling, as resolved by the pipeline from the adapter's identity. Never taken from a request body. */
 export interface Actor {
@@ -24,6 +25,8 @@ export interface Services {
   capacity: Capacity
   /** Every domain the backend serves (server/features/index.ts), for work that spans them: export, deletion. */
   modules: readonly FeatureModule[]
+  /** Sends WeChat subscribe messages (the cloud's openapi or the HTTPS API); null when none is set up. */
+  sender: Sender | null
 }
 
 export type Identity = { kind: 'session'; token: string } | { kind: 'openid'; openid: string } | null

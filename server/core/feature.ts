@@ -15,18 +15,11 @@ export interface TimerEvent {
   Message?: string
 }
 
-/** Work a domain runs on a timer: a cloud function's timer trigger, and the HTTP server's own timer. */
-export interface Schedule {
-  /** The trigger's name: at most 60 letters, digits, - and _, starting with a letter. */
-  trigger: string
-  /**
-   * When it fires, as WeChat's cron: seven fields — second minute hour day month weekday year — read in
-   * Beijing time (UTC+8). A function has at most one trigger.
-   */
-  cron: string
-  /** Must be safe to run again at once and on several instances together. */
-  run: (services: Services, trigger: TimerEvent) => Promise<unknown>
-}
+/**
+ * Work a domain does by itself (reminders, deadlines, clean-up), run every minute by the one cloud timer and by
+ * the HTTP server's own timer. Must be safe to run again at once and on several instances together.
+ */
+export type Sweep = (services: Services) => Promise<unknown>
 
 /** Runs once the deletion has committed: what cannot be rolled back (removing files) waits for that. */
 export type AfterCommit = (services: Services) => Promise<void>
@@ -46,7 +39,9 @@ export interface PersonalData {
 export type TableList = Record<string, Record<string, Nullability>>
 
 export interface FeatureModule<T extends ActionTable = ActionTable, N extends string = string> extends DomainModule<T, N> {
-  schedule?: Schedule
+  sweep?: Sweep
+  /** Runs after every domain's sweep in the same round: sends what the sweeps and the requests since wrote. */
+  deliver?: Sweep
   personalData?: PersonalData
   /** Migrations by name; names sort into the order they run, across every module. */
   migrations: Record<string, Migration>
@@ -56,7 +51,8 @@ export interface FeatureModule<T extends ActionTable = ActionTable, N extends st
 
 export function defineModule<T extends ActionTable, N extends string>(parts: {
   api: DomainModule<T, N>
-  schedule?: Schedule
+  sweep?: Sweep
+  deliver?: Sweep
   personalData?: PersonalData
   migrations?: Record<string, Migration>
   tables?: TableList

@@ -15,6 +15,7 @@ import { loadConfig, type Config } from '../core/config'
 import type { Identity } from '../core/context'
 import type { DbOptions } from '../db/connect'
 import type { modules } from '../features'
+import type { Sender } from '../features/messages/wechat/sender'
 
 export type EngineName = 'sqlite' | 'postgres'
 
@@ -172,6 +173,8 @@ export interface StartOptions {
   config?: Config
   /** Start time of the fake clock. */
   now?: string | Date
+  /** How subscribe messages reach WeChat, instead of the one configuration gives. */
+  sender?: Sender | null
 }
 
 export type TestBackend = Awaited<ReturnType<typeof startBackend>>
@@ -204,7 +207,7 @@ export async function startBackend(engine: EngineName, opts: StartOptions = {}) 
 
   let backend: Backend
   try {
-    backend = await createBackend({ config, clock: clock.fn, log: pino({ level: 'silent' }), db })
+    backend = await createBackend({ config, clock: clock.fn, log: pino({ level: 'silent' }), db, sender: opts.sender })
   } catch (err) {
     await cleanup()
     throw err

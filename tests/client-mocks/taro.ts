@@ -14,6 +14,7 @@ export const switchTab = jest.fn(async () => undefined)
 export const reLaunch = jest.fn(async () => undefined)
 export const navigateBack = jest.fn(async () => undefined)
 export const makePhoneCall = jest.fn(async () => undefined)
+export const requestSubscribeMessage = jest.fn(async () => undefined)
 export const stopPullDownRefresh = jest.fn()
 export const getCurrentPages = jest.fn(() => [])
 export const getSystemInfoSync = jest.fn(() => ({ fontSizeSetting: 16 }))
@@ -34,7 +35,7 @@ export const useLaunch = jest.fn()
 export const useShareAppMessage = jest.fn()
 
 const Taro = {
-  request, login, showToast, showModal, navigateTo, redirectTo, switchTab, reLaunch, navigateBack, makePhoneCall,
-  stopPullDownRefresh, getSystemInfoSync, getAppBaseInfo, cloud, getStorageSync, setStorageSync, removeStorageSync, getStorageInfoSync,
+  request, login, showToast, showModal, navigateTo, redirectTo, switchTab, reLaunch, navigateBack, makePhoneCall, requestSubscribeMessage,
+  stopPullDownRefresh, getCurrentPages, getSystemInfoSync, getAppBaseInfo, cloud, getStorageSync, setStorageSync, removeStorageSync, getStorageInfoSync,
 }
 export default Taro

@@ -39,14 +39,14 @@ export interface Server {
   api<T = unknown>(domain: string, action: string, data?: object, token?: string): Promise<{ status: number; body: { ok: boolean; data?: T; error?: { code: string; message: string } } }>
 }
 
-export async function startServer(opts: { at?: string } = {}): Promise<Server> {
+export async function startServer(opts: { at?: string; env?: Record<string, string> } = {}): Promise<Server> {
   if (!fs.existsSync(path.join(root, 'dist/h5/index.html'))) throw new Error('dist/h5 is missing: run npm run build:h5 first')
   const at = opts.at ?? (process.env.E2E_AT || undefined)
   const port = await freePort()
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'guandao-e2e-'))
   const child: ChildProcess = spawn(process.execPath, ['--import', 'tsx', 'server/main.ts'], {
     cwd: root,
-    env: { ...process.env, NODE_ENV: 'development', SEED_DEMO: 'true', PORT: String(port), HOST: '127.0.0.1', DATA_DIR: dataDir, LOG_LEVEL: 'warn', DATABASE_URL: '', SWEEP_INTERVAL_SECONDS: '1', CLOCK_START: at ?? '' },
+    env: { ...process.env, NODE_ENV: 'development', SEED_DEMO: 'true', PORT: String(port), HOST: '127.0.0.1', DATA_DIR: dataDir, LOG_LEVEL: 'warn', DATABASE_URL: '', SWEEP_INTERVAL_SECONDS: '1', CLOCK_START: at ?? '', ...opts.env },
     stdio: ['ignore', 'inherit', 'inherit'],
   })
   const url = `http://127.0.0.1:${port}`
@@ -97,6 +97,19 @@ export async function phone(env: { server: Server; browser: Browser }): Promise<
   // From there the browser's clock runs at the real pace, like the server's.
   if (env.server.movedClock) await ctx.clock.install({ time: env.server.now() })
   return ctx
+}
+
+/** H5's stand-in for WeChat's subscribe prompt (features/messages/subscribe.ts), which a booking or sign-up opens. */
+export const subscribePrompt = (page: Page) => page.locator('.subscribe-prompt__sheet').filter({ visible: true })
+
+/**
+ * Answers 拒绝 whenever the subscribe prompt is in the way of a step, as a person not interested would: tests of
+ * other things need not know it is there. The notices test takes it off to answer the prompt itself.
+ */
+export async function declineSubscribePrompts(page: Page): Promise<void> {
+  await page.addLocatorHandler(subscribePrompt(page), async (m) => {
+    await m.locator('.subscribe-prompt__btn', { hasText: '拒绝' }).click()
+  })
 }
 
 /** Fails the test on any uncaught page error, which a person would see as a broken screen. */
@@ -200,10 +213,10 @@ export function pageBoxes(page: Page, content = '.nut-cell-title, .home__name, .
 }
 
 /** One server and one browser per test file, started before its tests and stopped after them. */
-export function setupE2E(): { server: Server; browser: Browser } {
+export function setupE2E(opts: { env?: () => Record<string, string> } = {}): { server: Server; browser: Browser } {
   const env = {} as { server: Server; browser: Browser }
   beforeAll(async () => {
-    env.server = await startServer()
+    env.server = await startServer({ env: opts.env?.() })
     env.browser = await openBrowser()
   })
   afterAll(async () => {
@@ -221,6 +234,7 @@ export async function openAs(env: { server: Server; browser: Browser }, key: str
   const ctx = await phone(env)
   const page = await ctx.newPage()
   const errors = watchErrors(page)
+  await declineSubscribePrompts(page)
   await signInAs(page, env.server, key)
   await page.waitForURL(key === 'newcomer' ? /onboarding\/pages\/consent/ : /pages\/home/)
   return { page, errors, close: () => ctx.close() }

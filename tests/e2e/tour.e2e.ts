@@ -71,6 +71,8 @@ const VISITS: Visit[] = [
   { page: 'hotlineBoard', as: 'staff', expect: '首次响应取中位数' },
   { page: 'hotlineSettings', as: 'admin', expect: '服务时限' },
   { page: 'messages', as: 'resident', expect: '消息' },
+  { page: 'messageSettings', as: 'resident', expect: '可再收' },
+  { page: 'messageSettings', as: 'staff', expect: '诉求进展', name: 'messageSettings-staff' },
   { page: 'apptServices', as: 'resident', expect: '免费体检' },
   {
     page: 'apptBook', as: 'resident', query: 'serviceId=4', expect: '体检当天早晨空腹',
@@ -192,6 +194,8 @@ test('every page of the route table is on the tour', () => {
 async function makeRecords(): Promise<Record<string, number>> {
   const signIn = async (as: string) => (await e2e.server.api<{ token: string }>('auth', 'devSignIn', { as })).body.data!.token
   const resident = await signIn('resident')
+  // One reminder allowed, as the booking's prompt would: 微信消息提醒 then shows a count.
+  await e2e.server.api('messages', 'subscribed', { results: { 'demo-appointment_reminder': 'accept' } }, resident)
   const categories = await e2e.server.api<{ id: number; name: string }[]>('hotline', 'categories', {}, resident)
   const request = await e2e.server.api<{ id: number }>('hotline', 'submit', { categoryId: categories.body.data![0].id, description: '楼道灯坏了，晚上看不见台阶' }, resident)
   const services = await e2e.server.api<{ id: number; name: string }[]>('appointments', 'services', {}, resident)

@@ -10,7 +10,7 @@ export const appointmentsModule = defineModule({
   tables: appointmentsTables,
   migrations: { '003_appointments': m003, '008_trip_consent': m008 },
   // Reminders go out from 09:00 for the next day and ID numbers are erased by the day: every 10 minutes is plenty.
-  schedule: { trigger: 'sweep', cron: '0 */10 * * * * *', run: (services) => sweepAppointments(services) },
+  sweep: (services) => sweepAppointments(services),
   personalData: {
     export: async ({ db }, userId) => ({ appointments: await exportOf(db, userId) }),
     // A deleted account holds no places and keeps no passengers' ID numbers.

@@ -1,6 +1,6 @@
 import type { Services } from '../../core/context'
 import { localDay, startOfLocalDay } from '../../../common/time'
-import { notify } from '../messages/service'
+import { sendReminders } from '../messages/reminders'
 import { detailLink, when } from './present'
 import * as repo from './repo'
 
@@ -15,9 +15,11 @@ export interface AppointmentSweep {
   purged: number
 }
 
+const remindAtOf = (day: string) => startOfLocalDay(day)!.getTime() - REMIND_AT_MINUTES_BEFORE_DAY * MINUTE_MS
+
 /**
- * Reminders for tomorrow's bookings and erasure of ID numbers whose keeping period ended. Each reminder is claimed
- * by a conditional update before it is written, so sweeps running at once on several servers send it once.
+ * Reminders for tomorrow's bookings (messages/reminders.ts: claimed by a conditional update, so sweeps running at
+ * once on several servers send each once) and erasure of ID numbers whose keeping period ended.
  */
 export async function sweepAppointments(services: Services): Promise<AppointmentSweep> {
   const { db } = services
@@ -25,27 +27,24 @@ export async function sweepAppointments(services: Services): Promise<Appointment
   const nowIso = now.toISOString()
   // Anything starting before the end of tomorrow may be due.
   const horizon = new Date(startOfLocalDay(localDay(now))!.getTime() + 2 * DAY_MS).toISOString()
-  let reminded = 0
-  for (const b of await repo.dueReminders(db, horizon, nowIso)) {
-    const remindAt = startOfLocalDay(b.day)!.getTime() - REMIND_AT_MINUTES_BEFORE_DAY * MINUTE_MS
-    if (now.getTime() < remindAt) continue
-    await db.transaction().execute(async (tx) => {
-      if (!(await repo.markReminded(tx, b.id, nowIso))) return
+  const reminded = await sendReminders(services, {
+    name: 'appointments',
+    due: async () => (await repo.dueReminders(db, horizon, nowIso)).filter((b) => now.getTime() >= remindAtOf(b.day)),
+    claim: (tx, b, at) => repo.markReminded(tx, b.id, at),
+    notice: (b) => {
       // Booked after the reminder time (for tomorrow or today): they have just seen it; no reminder.
-      if (Date.parse(b.createdAt) >= remindAt) return
+      if (Date.parse(b.createdAt) >= remindAtOf(b.day)) return null
       const checklist = (JSON.parse(b.checklist) as string[]).join('、')
-      await notify(tx, {
+      return {
         userId: b.residentId,
         title: '预约提醒',
         body: `您预约了${when(b.startsAt)}的「${b.serviceName}」，预约码 ${b.code}。${b.notice ? `${b.notice}。` : ''}请携带：${checklist}。`,
         link: detailLink(b.id),
         template: 'appointment_reminder',
         payload: { bookingId: b.id, service: b.serviceName, startsAt: b.startsAt, code: b.code },
-        now: nowIso,
-      })
-      reminded++
-    })
-  }
+      }
+    },
+  })
   const purged = await repo.purgeIdCards(db, { purgeAfterBefore: localDay(now) }, nowIso)
   if (reminded || purged) services.log.info({ reminded, purged }, 'appointments sweep')
   return { reminded, purged }

@@ -10,7 +10,7 @@ export const authModule = defineModule({
   tables: authTables,
   migrations: { '007_session_seen': m007 },
   // Hourly: sessions past their expiry, and idempotency keys past their day (server/core/idempotency.ts).
-  schedule: { trigger: 'sweep', cron: '0 0 * * * * *', run: (services) => sweepAuth(services) },
+  sweep: (services) => sweepAuth(services),
   personalData: {
     export: async ({ db }, userId) => ({
       sessions: (await repo.sessionsOf(db, userId)).map((s) => ({ signedInAt: s.created_at, expiresAt: s.expires_at })),

@@ -10,7 +10,7 @@ export const eventsModule = defineModule({
   tables: eventTables,
   migrations: { '012_events': m012 },
   // Queue entries end when sign-up closes, absences are recorded when sessions end, reminders go out in the morning.
-  schedule: { trigger: 'sweep', cron: '0 */5 * * * * *', run: (services) => sweepEvents(services) },
+  sweep: (services) => sweepEvents(services),
   personalData: {
     export: async ({ db }, userId) => exportOf(db, userId),
     erase: async (services, tx, { userId, now }) => {

@@ -5,6 +5,7 @@
 //   gets a reminder in 消息中心, once: the reminder row is written first and only its writer sends.
 import { addDays, atLocal, localDay } from '../../../common/time'
 import type { Services } from '../../core/context'
+import { sendReminders } from '../messages/reminders'
 import { notify } from '../messages/service'
 import { placeOf, signupLink, waitLink, when } from './present'
 import * as repo from './repo'
@@ -84,11 +85,36 @@ async function recordAbsences(services: Services): Promise<number> {
 }
 
 async function remind(services: Services): Promise<number> {
-  const { db } = services
-  const now = services.clock()
+  return sendReminders(services, {
+    name: 'events',
+    due: dueReminders,
+    claim: async (tx, r, at) => {
+      const wrote = await tx
+        .insertInto('event_reminders')
+        .values({ signup_id: r.signupId, session_id: r.sessionId, sent_at: at })
+        .onConflict((oc) => oc.columns(['signup_id', 'session_id']).doNothing())
+        .returning('signup_id')
+        .execute()
+      return wrote.length === 1
+    },
+    notice: (r) => {
+      const place = placeOf(r.venue, r.room)
+      return {
+        userId: r.userId,
+        title: '今天有您报名的活动',
+        body: `「${r.title}」${when(r.startsAt)}开始，地点：${place}。签到码 ${r.code}，到场时出示即可。`,
+        link: signupLink(r.signupId),
+        template: 'event_reminder',
+        payload: { eventId: r.eventId, signupId: r.signupId, title: r.title, startsAt: r.startsAt, place, code: r.code },
+      }
+    },
+  })
+}
+
+/** Sign-ups for sessions later today whose reminder time has come, not yet reminded. */
+async function dueReminders({ db }: Services, now: Date) {
   const today = localDay(now)
   const from = atLocal(today, REMIND_FROM)
-  // Sessions starting later today, whose reminder time has come.
   const sessions = await db
     .selectFrom('event_sessions as ss')
     .innerJoin('events as e', 'e.id', 'ss.event_id')
@@ -98,10 +124,9 @@ async function remind(services: Services): Promise<number> {
     .where('ss.starts_at', '>', now.toISOString())
     .where('ss.starts_at', '<', atLocal(addDays(today, 1), '00:00'))
     .execute()
-  let n = 0
+  const due = []
   for (const ss of sessions) {
-    const due = Math.min(Date.parse(from), Date.parse(ss.startsAt) - REMIND_EARLY_HOURS * 3_600_000)
-    if (now.getTime() < due) continue
+    if (now.getTime() < Math.min(Date.parse(from), Date.parse(ss.startsAt) - REMIND_EARLY_HOURS * 3_600_000)) continue
     const signups = await db
       .selectFrom('event_signups as s')
       .select(['s.id', 's.user_id', 's.code'])
@@ -110,28 +135,7 @@ async function remind(services: Services): Promise<number> {
       .where('s.user_id', 'is not', null)
       .where((eb) => eb.not(eb.exists(eb.selectFrom('event_reminders as r').select('r.signup_id').whereRef('r.signup_id', '=', 's.id').where('r.session_id', '=', ss.sessionId))))
       .execute()
-    for (const s of signups) {
-      await db.transaction().execute(async (tx) => {
-        const wrote = await tx
-          .insertInto('event_reminders')
-          .values({ signup_id: s.id, session_id: ss.sessionId, sent_at: now.toISOString() })
-          .onConflict((oc) => oc.columns(['signup_id', 'session_id']).doNothing())
-          .returning('signup_id')
-          .execute()
-        if (wrote.length === 0) return
-        n++
-        const place = placeOf(ss.venue, ss.room)
-        await notify(tx, {
-          userId: s.user_id!,
-          title: '今天有您报名的活动',
-          body: `「${ss.title}」${when(ss.startsAt)}开始，地点：${place}。签到码 ${s.code}，到场时出示即可。`,
-          link: signupLink(s.id),
-          template: 'event_reminder',
-          payload: { eventId: ss.eventId, signupId: s.id, title: ss.title, startsAt: ss.startsAt, place, code: s.code },
-          now: now.toISOString(),
-        })
-      })
-    }
+    for (const s of signups) due.push({ ...ss, signupId: s.id, userId: s.user_id!, code: s.code })
   }
-  return n
+  return due
 }

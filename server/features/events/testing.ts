@@ -49,7 +49,7 @@ export async function eventsWorld(t: TestBackend) {
   const messages = async (who: Who | string) => (await t.ok('messages', 'list', {}, { token: tk[who as Who] ?? who })).items
   const unit = async (e: { id: number }) =>
     t.db.selectFrom('events').innerJoin('capacity_units', 'capacity_units.id', 'events.unit_id').select(['capacity_units.places', 'capacity_units.taken']).where('events.id', '=', e.id).executeTakeFirstOrThrow()
-  const sweep = () => t.services.modules.find((m) => m.contract.domain === 'events')!.schedule!.run(t.services, { Type: 'Timer', TriggerName: 'sweep' })
+  const sweep = () => t.services.modules.find((m) => m.contract.domain === 'events')!.sweep!(t.services)
 
   return { tk, venues, input, published, signUp, waitFor, companion, get, messages, unit, sweep }
 }

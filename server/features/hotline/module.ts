@@ -10,13 +10,9 @@ export const hotlineModule = defineModule({
   tables: hotlineTables,
   migrations: { '002_hotline': m002 },
   // Safe to run often and on several instances at once; every minute keeps "overdue" close to the minute.
-  schedule: {
-    trigger: 'sweep',
-    cron: '0 */1 * * * * *',
-    run: async (services) => {
-      await sweepUnattachedPhotos(services)
-      return sweepHotline(services)
-    },
+  sweep: async (services) => {
+    await sweepUnattachedPhotos(services)
+    return sweepHotline(services)
   },
   personalData: hotlinePersonalData,
 })

@@ -7,7 +7,7 @@ export async function insertNotification(db: Db, n: { userId: number; title: str
 export async function insertOutbox(db: Db, o: { userId: number; template: string; payload: unknown; now: string }) {
   await db
     .insertInto('outbox')
-    .values({ user_id: o.userId, channel: 'wechat_subscribe', template: o.template, payload: JSON.stringify(o.payload), status: 'pending', created_at: o.now, sent_at: null })
+    .values({ user_id: o.userId, channel: 'wechat_subscribe', template: o.template, payload: JSON.stringify(o.payload), status: 'pending', created_at: o.now, next_at: o.now, sent_at: null })
     .execute()
 }
 
@@ -58,4 +58,6 @@ export async function allOf(db: Db, userId: number) {
 export async function deleteAllOf(db: Db, userId: number) {
   await db.deleteFrom('notifications').where('user_id', '=', userId).execute()
   await db.deleteFrom('outbox').where('user_id', '=', userId).execute()
+  await db.deleteFrom('message_subscriptions').where('user_id', '=', userId).execute()
+  await db.deleteFrom('message_preferences').where('user_id', '=', userId).execute()
 }

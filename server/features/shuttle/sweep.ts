@@ -1,13 +1,61 @@
-// Every few minutes: places in the queue of runs whose booking has closed end, and their people are told that no
-// seat freed up in time. Safe to run again at once and on several instances: each entry ends once (capacity.leave).
+// Every minute: places in the queue of runs whose booking has closed end, and their people are told that no seat
+// freed up in time; two hours before a departure, everyone booked on it is reminded (messages/reminders.ts).
+// Safe to run again at once and on several instances: each entry ends once (capacity.leave), each reminder is
+// claimed once.
 import type { Services } from '../../core/context'
+import { sendReminders } from '../messages/reminders'
 import { notify } from '../messages/service'
 import { linesOf, windowFor } from './departures'
-import { waitLink, when } from './present'
+import { passLink, waitLink, when } from './present'
 import * as repo from './repo'
 import { promotionFor } from './seats'
 
-export async function sweepShuttle(services: Services): Promise<{ lapsed: number }> {
+/** How long before departure the reminder goes out. */
+export const REMIND_HOURS_BEFORE = 2
+
+export async function sweepShuttle(services: Services): Promise<{ lapsed: number; reminded: number }> {
+  const lapsed = await lapseWaits(services)
+  const reminded = await remind(services)
+  return { lapsed, reminded }
+}
+
+function remind(services: Services): Promise<number> {
+  const aheadMs = REMIND_HOURS_BEFORE * 3_600_000
+  return sendReminders(services, {
+    name: 'shuttle',
+    due: ({ db }, now) =>
+      db
+        .selectFrom('shuttle_bookings as b')
+        .innerJoin('shuttle_departures as d', 'd.id', 'b.departure_id')
+        .innerJoin('shuttle_routes as r', 'r.id', 'd.route_id')
+        .innerJoin('shuttle_stops as s', 's.id', 'b.stop_id')
+        .select(['b.id', 'b.user_id as userId', 'b.code', 'b.seats', 'b.created_at as createdAt', 'd.departs_at as departsAt', 'r.name as route', 's.name as stop'])
+        .where('b.state', '=', 'booked')
+        .where('b.reminded_at', 'is', null)
+        .where('d.state', '=', 'scheduled')
+        .where('d.departs_at', '>', now.toISOString())
+        .where('d.departs_at', '<=', new Date(now.getTime() + aheadMs).toISOString())
+        .execute(),
+    claim: async (tx, b, at) => {
+      const res = await tx.updateTable('shuttle_bookings').set({ reminded_at: at }).where('id', '=', b.id).where('reminded_at', 'is', null).executeTakeFirst()
+      return Number(res.numUpdatedRows) === 1
+    },
+    notice: (b) => {
+      // Booked within the two hours: the pass they were just shown says it all.
+      if (Date.parse(b.createdAt) >= Date.parse(b.departsAt) - aheadMs) return null
+      return {
+        userId: b.userId,
+        title: '班车即将发车',
+        body: `您预约的${when(b.departsAt)}「${b.route}」将在两小时内发车，请到${b.stop}候车，乘车码 ${b.code}（${b.seats}人）。`,
+        link: passLink(b.id),
+        template: 'shuttle_reminder',
+        payload: { bookingId: b.id, route: b.route, departsAt: b.departsAt, stop: b.stop, seats: b.seats, code: b.code },
+      }
+    },
+  })
+}
+
+async function lapseWaits(services: Services): Promise<number> {
   const { db } = services
   const now = services.clock()
   const routes = await repo.routes(db, false)
@@ -38,5 +86,5 @@ export async function sweepShuttle(services: Services): Promise<{ lapsed: number
       }
     })
   }
-  return { lapsed }
+  return lapsed
 }

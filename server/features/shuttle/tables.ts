@@ -92,6 +92,8 @@ export interface ShuttleBookingTable {
   from_wait_id: number | null
   /** The booking this one's party was rebooked onto after its departure was cancelled. */
   rebooked_as: number | null
+  /** When the reminder two hours before departure was written. */
+  reminded_at: Instant | null
 }
 
 export interface ShuttleRiderTable {
@@ -189,6 +191,7 @@ export const shuttleTables = declareTables<ShuttleTables>({
     cancelled_at: 'null',
     from_wait_id: 'null',
     rebooked_as: 'null',
+    reminded_at: 'null',
   },
   shuttle_riders: { id: 'not null', booking_id: 'not null', position: 'not null', companion_id: 'null', name: 'not null', relation: 'not null', state: 'not null', checked_in_at: 'null', checked_in_by: 'null' },
   shuttle_waits: {

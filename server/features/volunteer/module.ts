@@ -10,7 +10,7 @@ export const volunteerModule = defineModule({
   tables: volunteerTables,
   migrations: { '013_volunteer': m013 },
   // Reminders an hour before a shift, records nobody checked out of closed, no-shows recorded.
-  schedule: { trigger: 'sweep', cron: '0 */5 * * * * *', run: (services) => sweepVolunteer(services) },
+  sweep: (services) => sweepVolunteer(services),
   personalData: {
     export: async ({ db }, userId) => exportOf(db, userId),
     erase: async (services, tx, { userId, now }) => {

@@ -328,7 +328,7 @@ export async function dueReminders(db: Db, nowIso: string, untilIso: string) {
   return db
     .selectFrom('shift_signups as s')
     .innerJoin('volunteer_shifts as v', 'v.id', 's.shift_id')
-    .select(['s.id as id', 's.user_id as userId', 'v.id as shiftId', 'v.task as task', 'v.place as place', 'v.starts_at as startsAt'])
+    .select(['s.id as id', 's.user_id as userId', 's.code as code', 'v.id as shiftId', 'v.task as task', 'v.place as place', 'v.starts_at as startsAt'])
     .where('s.state', '=', 'signed')
     .where('s.reminded_at', 'is', null)
     .where('v.state', '=', 'published')

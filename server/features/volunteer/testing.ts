@@ -41,7 +41,7 @@ export async function volunteerWorld(t: TestBackend) {
 
   const signUp = (token: string, s: { id: number }) => t.call('volunteer', 'signUp', { shiftId: s.id }, { token })
   const messages = async (token: string) => (await t.ok('messages', 'list', {}, { token })).items
-  const sweep = () => t.services.modules.find((m) => m.contract.domain === 'volunteer')!.schedule!.run(t.services, { Type: 'Timer', TriggerName: 'sweep' })
+  const sweep = () => t.services.modules.find((m) => m.contract.domain === 'volunteer')!.sweep!(t.services)
 
   return { tk, teams, teamId, neighbours, input, publish, join, signUp, messages, sweep }
 }

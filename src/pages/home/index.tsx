@@ -26,7 +26,7 @@ export default function HomePage() {
     void useSession
       .getState()
       .ensure()
-      .then((me) => (me ? useMessages.getState().refresh() : undefined))
+      .then((me) => (me ? Promise.all([useMessages.getState().refresh(), useMessages.getState().loadChannels()]) : undefined))
       .catch(() => undefined)
   })
   useShareAppMessage(() => ({ title: '红石榴 · 管道社区服务', path: '/pages/home/index' }))

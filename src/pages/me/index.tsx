@@ -106,6 +106,7 @@ export default function MePage() {
                 description='字和按钮更大，看得清、点得准'
                 extra={<Toggle label='长辈版' checked={elder} onChange={toggleElder} />}
               />
+              <Cell title='微信消息提醒' description='预约、乘车、活动等哪些通知发到微信' clickable onClick={go(PAGE.messageSettings)} />
               <Cell title='我的数据与隐私' description='导出我的数据、注销账号、隐私保护指引' clickable onClick={go(PAGE.myData)} />
             </CellGroup>
 

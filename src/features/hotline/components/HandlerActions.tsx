@@ -17,6 +17,7 @@ import { atLeast } from '../labels'
 import { useHotline } from '../store'
 import { ActionPanel, PanelText } from './ActionPanel'
 import { PhotoPicker } from '@/core/ui/PhotoPicker'
+import { askFor } from '@/features/messages/subscribe'
 
 export type HandlerPanelKind = 'reply' | 'resolve' | 'escalate' | 'reassign'
 
@@ -40,7 +41,17 @@ export function AcceptButton({ r }: { r: RequestDetail }) {
   const m = useMutation({ invalidate: [useHotline] })
   if (!r.can.accept) return null
   return (
-    <Button type='primary' size='large' block loading={m.busy} onClick={() => void m.send(hotlineActions, 'accept', { id: r.id }, { success: '已受理' })}>
+    <Button
+      type='primary'
+      size='large'
+      block
+      loading={m.busy}
+      onClick={() => {
+        // The handler hears the resident's rating or reopening later (hotline_feedback).
+        askFor(['hotline'])
+        void m.send(hotlineActions, 'accept', { id: r.id }, { success: '已受理' })
+      }}
+    >
       受理
     </Button>
   )

@@ -10,7 +10,7 @@ import { toast, useQuery } from '@/core/hooks'
 import { linkTo, textParam } from '@/core/routes'
 import { useSession } from '@/core/session'
 import { useMutation } from '@/core/mutation'
-import { askForNotices } from '@/core/subscribe'
+import { askFor, usePromptReady } from '@/features/messages/subscribe'
 import { DraftBanner } from '@/core/ui/DraftBanner'
 import { FieldError } from '@/core/ui/FieldError'
 import { SignedIn } from '@/core/ui/Gate'
@@ -29,6 +29,7 @@ import './index.scss'
  * an existing booking; with `for` a grid worker books on a resident's behalf (代办).
  */
 export default function BookPage() {
+  usePromptReady()
   const params = useRouter().params
   const serviceId = Number(params.serviceId)
   const version = useAppointments((s) => s.version)
@@ -97,7 +98,7 @@ function Booking({ service, days, block, rescheduleId, current, initialDay, forI
   }
 
   const confirm = async () => {
-    askForNotices()
+    askFor(['appointment_reminder', 'appointment'])
     if (!start) return toast('请先选择时段')
     if (rescheduleId !== undefined) {
       const moved = await form.send(appointmentsActions, 'reschedule', { id: rescheduleId, start }, { success: '已改约' })

@@ -16,6 +16,7 @@ import { Page } from '@/core/ui/Page'
 import { Async } from '@/core/ui/StateView'
 import { fileUrl } from '@/core/upload'
 import { EventShifts } from '@/features/volunteer/components/EventShifts'
+import { askFor, usePromptReady } from '@/features/messages/subscribe'
 import { GuestPicker, type Guests } from '../../components/GuestPicker'
 import { clock, dayTime, placesText, placeText, whenText, STATUS_LABELS, STATUS_TONES } from '../../labels'
 import { useEvents } from '../../store'
@@ -24,6 +25,7 @@ import './index.scss'
 
 /** An event's page: anyone may open it (a shared card), a resident signs up or waits here, organisers manage it. */
 export default function EventPage() {
+  usePromptReady()
   const id = Number(useRouter().params.id)
   const version = useEvents((s) => s.version)
   const me = useSession((s) => s.me)
@@ -150,10 +152,12 @@ function SignUp({ e, name }: { e: EventOut; name: string }) {
   if (e.status !== 'open' && e.status !== 'full') return null
   const input = { eventId: e.id, ...guests }
   const signUp = async () => {
+    askFor(['event_reminder', 'event'])
     const s = await m.send(eventActions, 'signUp', input, { key: 'sign', success: '报名成功' })
     if (s) void Taro.navigateTo({ url: linkTo('eventSignup', { id: s.id }) })
   }
   const wait = async () => {
+    askFor(['event', 'event_reminder'])
     const w = await m.send(eventActions, 'wait', input, { key: 'wait', success: '已加入候补' })
     if (w) void Taro.navigateTo({ url: w.signupId ? linkTo('eventSignup', { id: w.signupId }) : linkTo('eventWait', { id: w.id }) })
   }

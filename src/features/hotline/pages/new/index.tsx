@@ -8,7 +8,7 @@ import { useQuery } from '@/core/hooks'
 import { useMutation } from '@/core/mutation'
 import { linkTo } from '@/core/routes'
 import { useSession } from '@/core/session'
-import { askForNotices } from '@/core/subscribe'
+import { askFor, usePromptReady } from '@/features/messages/subscribe'
 import { photoUploadAvailable, type Uploaded } from '@/core/upload'
 import { CallButton } from '@/core/ui/CallButton'
 import { DraftBanner } from '@/core/ui/DraftBanner'
@@ -24,6 +24,7 @@ import { useHotline } from '../../store'
 import './index.scss'
 
 export default function NewRequestPage() {
+  usePromptReady()
   return (
     <Page className='hotline-new'>
       <SignedIn>{() => <RequestForm />}</SignedIn>
@@ -41,7 +42,7 @@ function RequestForm() {
   const v = draft.value
 
   const submit = async () => {
-    askForNotices()
+    askFor(['hotline'])
     const created = await form.send(
       hotlineActions,
       'submit',

@@ -9,7 +9,7 @@ import { call, newKey } from '@/core/api'
 import { useQuery } from '@/core/hooks'
 import { useMutation } from '@/core/mutation'
 import { linkTo, textParam } from '@/core/routes'
-import { askForNotices } from '@/core/subscribe'
+import { askFor, usePromptReady } from '@/features/messages/subscribe'
 import { Chips } from '@/core/ui/Chips'
 import { FieldError } from '@/core/ui/FieldError'
 import { SignedIn } from '@/core/ui/Gate'
@@ -25,6 +25,7 @@ import './index.scss'
 
 /** Seats on one departure for the booker and up to three of 常用乘车人; when it is full, a place in the queue. */
 export default function SeatBookPage() {
+  usePromptReady()
   const params = useRouter().params
   const id = Number(params.departureId)
   const version = useShuttle((s) => s.version)
@@ -82,7 +83,7 @@ function Booking({ d, companions, me, stopId, trainNo: givenNo, trainAt: givenAt
   const at = d.stops.find((s) => s.id === stop)!
 
   const send = async () => {
-    askForNotices()
+    askFor(['shuttle_reminder', 'shuttle'])
     const hhmm = trainTime.trim() ? readClock(trainTime) : null
     if (trainTime.trim() && !hhmm) {
       form.setErrors({ trainAt: '火车时间格式应为 09:12' })

@@ -12,6 +12,7 @@ import { SignedIn } from '@/core/ui/Gate'
 import { Page } from '@/core/ui/Page'
 import { PassCode } from '@/core/ui/PassCode'
 import { Async } from '@/core/ui/StateView'
+import { askFor, usePromptReady } from '@/features/messages/subscribe'
 import { SelfCheck } from '../../components/SelfCheck'
 import { clock, dayTime, duration, placesText, shiftTime, SIGNUP_LABELS, STATUS_LABELS, STATUS_TONES } from '../../labels'
 import { useVolunteer } from '../../store'
@@ -20,6 +21,7 @@ import './index.scss'
 
 /** A shift: what, when, where and how many; the volunteer signs up or out here and shows their code; leaders run it. */
 export default function ShiftPage() {
+  usePromptReady()
   const id = Number(useRouter().params.id)
   const version = useVolunteer((s) => s.version)
   const q = useQuery(async () => {
@@ -45,7 +47,10 @@ function Row({ k, children }: { k: string; children: string }) {
 
 function ShiftView({ s, mine }: { s: ShiftOut; mine: ShiftSignupOut | null }) {
   const m = useMutation({ invalidate: [useVolunteer] })
-  const signUp = () => m.send(volunteerActions, 'signUp', { shiftId: s.id }, { key: 'sign', success: '报名成功' })
+  const signUp = () => {
+    askFor(['volunteer_reminder', 'volunteer'])
+    return m.send(volunteerActions, 'signUp', { shiftId: s.id }, { key: 'sign', success: '报名成功' })
+  }
   const signOut = (x: ShiftSignupOut) =>
     m.send(volunteerActions, 'signOut', { id: x.id }, {
       key: 'out',
