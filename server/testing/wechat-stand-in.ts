@@ -1,5 +1,7 @@
-// A stand-in for WeChat's server API on 127.0.0.1, for tests of what this backend sends it: /cgi-bin/stable_token
-// and /cgi-bin/message/subscribe/send, holding messages to WeChat's own published rules (a token that is
+// A stand-in for WeChat's server API on 127.0.0.1, for tests of what this backend sends it: /sns/jscode2session
+// (sign-in: a code `ok-<name>` is the openid `wx-openid-<name>`, `used` and any other code are refused as WeChat
+// refuses them, `html` answers a page that is not JSON), /cgi-bin/stable_token and
+// /cgi-bin/message/subscribe/send, holding messages to WeChat's own published rules (a token that is
 // current, a page of the mini-program, keyword values within their type's limits). It records every request,
 // and every message it took, so a test compares what arrived with what was due. Tests script refusals, expired
 // tokens and silences through `next` and `answer`.
@@ -47,7 +49,7 @@ export async function startWeChatStandIn(opts: { appid?: string; secret?: string
   let tokenSeconds = opts.tokenSeconds ?? 7200
   let tokenSerial = 0
   const tokens = new Map<string, number>()
-  const requests: { path: string; body: unknown }[] = []
+  const requests: { path: string; query: Record<string, string>; body: unknown }[] = []
   const received: ReceivedMessage[] = []
   /** Answers for the next sends, in order, before the rules are applied. */
   const next: Scripted[] = []
@@ -65,7 +67,7 @@ export async function startWeChatStandIn(opts: { appid?: string; secret?: string
       } catch {
         body = {}
       }
-      requests.push({ path: url.pathname, body })
+      requests.push({ path: url.pathname, query: Object.fromEntries(url.searchParams), body })
       const reply = (o: unknown) => {
         const write = () => {
           if (res.destroyed) return
@@ -75,6 +77,19 @@ export async function startWeChatStandIn(opts: { appid?: string; secret?: string
         // A little time per answer, as a real network takes, so that dispatchers racing do interleave.
         if (opts.latencyMs) setTimeout(write, opts.latencyMs)
         else write()
+      }
+      if (req.method === 'GET' && url.pathname === '/sns/jscode2session') {
+        const q = Object.fromEntries(url.searchParams)
+        if (q.appid !== appid) return reply({ errcode: 40013, errmsg: 'invalid appid' })
+        if (q.secret !== secret) return reply({ errcode: 40125, errmsg: 'invalid appsecret' })
+        const code = q.js_code ?? ''
+        if (code.startsWith('ok-')) return reply({ openid: `wx-openid-${code.slice(3)}`, session_key: 'stand-in-session-key' })
+        if (code === 'used') return reply({ errcode: 40163, errmsg: 'code been used' })
+        if (code === 'html') {
+          res.setHeader('content-type', 'text/html')
+          return res.end('<html>bad gateway</html>')
+        }
+        return reply({ errcode: 40029, errmsg: 'invalid code' })
       }
       if (req.method === 'POST' && url.pathname === '/cgi-bin/stable_token') {
         if (body.appid !== appid || body.secret !== secret) return reply({ errcode: 40125, errmsg: 'invalid appsecret' })

@@ -1,40 +1,9 @@
-import http from 'node:http'
-import type { AddressInfo } from 'node:net'
 import { createHash } from 'node:crypto'
 import { ERROR_MESSAGES } from '../../../common/errors'
 import { loadConfig } from '../../core/config'
 import { DEMO_PEOPLE } from '../../db/seed'
 import { DAY_MS, engines, envOf, isChinese, PROD_KEY, startBackend, type TestBackend } from '../../testing/harness'
-
-/** A stand-in for WeChat's /sns/jscode2session: records what it was asked and answers per code. */
-async function startWeChatStandIn() {
-  const requests: { path: string; query: Record<string, string> }[] = []
-  const server = http.createServer((req, res) => {
-    const url = new URL(req.url ?? '/', 'http://stand-in')
-    const query = Object.fromEntries(url.searchParams)
-    requests.push({ path: url.pathname, query })
-    const code = query.js_code ?? ''
-    res.setHeader('content-type', 'application/json')
-    if (url.pathname !== '/sns/jscode2session') {
-      res.statusCode = 404
-      return res.end(JSON.stringify({ errcode: -1, errmsg: 'not found' }))
-    }
-    if (code.startsWith('ok-')) return res.end(JSON.stringify({ openid: `wx-openid-${code.slice(3)}`, session_key: 'sk' }))
-    if (code === 'used') return res.end(JSON.stringify({ errcode: 40163, errmsg: 'code been used' }))
-    if (code === 'html') {
-      res.setHeader('content-type', 'text/html')
-      return res.end('<html>bad gateway</html>')
-    }
-    return res.end(JSON.stringify({ errcode: 40029, errmsg: 'invalid code' }))
-  })
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve))
-  const { port } = server.address() as AddressInfo
-  return {
-    base: `http://127.0.0.1:${port}`,
-    requests,
-    close: () => new Promise<void>((resolve) => server.close(() => resolve())),
-  }
-}
+import { startWeChatStandIn, type WeChatStandIn } from '../../testing/wechat-stand-in'
 
 const hash = (token: string) => createHash('sha256').update(token).digest('hex')
 
@@ -197,11 +166,11 @@ describe.each(engines())('auth on %s', (engine) => {
   })
 
   describe('WeChat sign-in through code2Session', () => {
-    let wx: Awaited<ReturnType<typeof startWeChatStandIn>>
+    let wx: WeChatStandIn
     let t: TestBackend
     beforeAll(async () => {
-      wx = await startWeChatStandIn()
-      t = await startBackend(engine, { env: { WECHAT_API_BASE: wx.base, WECHAT_APPID: 'wx1234567890abcdef', WECHAT_SECRET: 'test-secret', SEED_DEMO: 'false' } })
+      wx = await startWeChatStandIn({ appid: 'wx1234567890abcdef', secret: 'test-secret' })
+      t = await startBackend(engine, { env: { WECHAT_API_BASE: wx.base, WECHAT_APPID: wx.appid, WECHAT_SECRET: wx.secret, SEED_DEMO: 'false' } })
     })
     afterAll(async () => {
       await t?.close()
@@ -218,6 +187,7 @@ describe.each(engines())('auth on %s', (engine) => {
         {
           path: '/sns/jscode2session',
           query: { appid: 'wx1234567890abcdef', secret: 'test-secret', js_code: 'ok-alice', grant_type: 'authorization_code' },
+          body: {},
         },
       ])
       const me = await t.ok('account', 'me', {}, { token: res.data.token })

@@ -37,7 +37,7 @@ describe('the HTTPS sender against a stand-in of WeChat', () => {
       { touser: 'o-resident-1', template_id: 'tmpl-appointment', page: 'features/appointments/pages/detail/index?id=3', data: message().data, miniprogram_state: 'formal', lang: 'zh_CN' },
       expect.objectContaining({ touser: 'o-resident-2' }),
     ])
-    expect(wx.requests[0]).toEqual({ path: '/cgi-bin/stable_token', body: { grant_type: 'client_credential', appid: wx.appid, secret: wx.secret, force_refresh: false } })
+    expect(wx.requests[0]).toEqual({ path: '/cgi-bin/stable_token', query: {}, body: { grant_type: 'client_credential', appid: wx.appid, secret: wx.secret, force_refresh: false } })
   })
 
   test('fetches a new token shortly before the old one expires, not after', async () => {
