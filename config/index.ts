@@ -1,10 +1,12 @@
 import path from 'node:path'
 import { defineConfig, type UserConfigExport } from '@tarojs/cli'
 import TsconfigPathsPlugin from 'tsconfig-paths-webpack-plugin'
+import { weappTarget } from './weapp-target'
 
-// API_BASE_URL: where the weapp build sends HTTP calls when no cloud environment is set (H5 always uses its own
-// origin). CLOUD_ENV: the WeChat cloud environment id; when set, weapp calls cloud functions instead.
+// Where the weapp build sends its calls: config/weapp-target.js (CLOUD_ENV, API_BASE_URL, WEAPP_LOCAL). H5 always
+// calls its own origin.
 export default defineConfig<'webpack5'>(async (merge, { command, mode }) => {
+  const target = process.env.TARO_ENV === 'weapp' ? weappTarget(process.env) : { apiBaseUrl: '', cloudEnv: '' }
   // Code outside src/ that the client compiles: common/ and the action tables under server/features.
   const shared = [path.resolve(__dirname, '..', 'common'), path.resolve(__dirname, '..', 'server')]
   const base: UserConfigExport<'webpack5'> = {
@@ -24,12 +26,11 @@ export default defineConfig<'webpack5'>(async (merge, { command, mode }) => {
       '@server': path.resolve(__dirname, '..', 'server'),
     },
     defineConstants: {
-      // The weapp build needs an absolute address; by default the local server of `npm start`.
-      API_BASE_URL: JSON.stringify(process.env.API_BASE_URL ?? 'http://127.0.0.1:3000'),
-      CLOUD_ENV: JSON.stringify(process.env.CLOUD_ENV ?? ''),
+      API_BASE_URL: JSON.stringify(target.apiBaseUrl),
+      CLOUD_ENV: JSON.stringify(target.cloudEnv),
     },
     // WeChat's aria-* attributes on View, Text and Image in the weapp templates (see the file).
-    plugins: [path.resolve(__dirname, 'weapp-aria.js')],
+    plugins: [path.resolve(__dirname, 'weapp-aria.js'), path.resolve(__dirname, 'weapp-project.js')],
     copy: { patterns: [], options: {} },
     framework: 'react',
     compiler: {
@@ -39,7 +40,10 @@ export default defineConfig<'webpack5'>(async (merge, { command, mode }) => {
     },
     cache: { enable: false },
     mini: {
-      compile: { include: shared },
+      // zod ships ES2020 (?. and ??), which iOS before 13.4 cannot parse and WeChat does not compile down
+      // (project.config.json: es6 and enhance off): it is compiled with our code, to what the phones read
+      // (scripts/weapp-syntax.test.ts checks every built file).
+      compile: { include: [...shared, path.resolve(__dirname, '..', 'node_modules', 'zod')] },
       miniCssExtractPluginOption: { ignoreOrder: true },
       postcss: {
         pxtransform: { enable: true, config: {} },

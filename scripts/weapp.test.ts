@@ -54,6 +54,21 @@ describe(`weapp build (${path.relative(process.cwd(), weappDir) || '.'})`, () =>
     for (const item of app.tabBar!.list) expect(app.pages).toContain(item.pagePath)
   })
 
+  test('project.config.json beside it points WeChat DevTools at the repository’s cloud functions', () => {
+    const project = JSON.parse(fs.readFileSync(path.join(weappDir, 'project.config.json'), 'utf8'))
+    expect(project.miniprogramRoot).toBe('./')
+    expect(path.resolve(weappDir, project.cloudfunctionRoot)).toBe(path.resolve(__dirname, '..', 'cloudfunctions'))
+  })
+
+  test('sitemap.json lets WeChat’s search index the public pages only', () => {
+    expect(app.sitemapLocation).toBe('sitemap.json')
+    const sitemap = JSON.parse(fs.readFileSync(path.join(weappDir, 'sitemap.json'), 'utf8')) as { rules: { action: string; page: string }[] }
+    const allowed = sitemap.rules.filter((r) => r.action === 'allow').map((r) => r.page)
+    expect(allowed).toEqual(['pages/home/index', 'features/events/pages/detail/index', 'features/volunteer/pages/verify/index'])
+    for (const page of allowed) expect(allPages(app)).toContain(page)
+    expect(sitemap.rules.at(-1)).toEqual({ action: 'disallow', page: '*' })
+  })
+
   test('every page of the main package and the subpackages has its .js, .json, .wxml and .wxss', () => {
     expect(missingPageFiles(weappDir, app)).toEqual([])
   })

@@ -29,5 +29,7 @@ export default defineAppConfig({
     [path(TAB.home)]: { network: 'all', packages: ['features/onboarding/pages'] },
   },
   lazyCodeLoading: 'requiredComponents',
+  // Which pages WeChat's search may index (config/sitemap.json, written beside app.json by the build).
+  sitemapLocation: 'sitemap.json',
   __usePrivacyCheck__: true,
 })

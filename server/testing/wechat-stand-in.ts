@@ -1,6 +1,6 @@
 // A stand-in for WeChat's server API on 127.0.0.1, for tests of what this backend sends it: /sns/jscode2session
-// (sign-in: a code `ok-<name>` is the openid `wx-openid-<name>`, `used` and any other code are refused as WeChat
-// refuses them, `html` answers a page that is not JSON), /cgi-bin/stable_token and
+// (sign-in: a code `ok-<name>` is the openid `wx-openid-<name>`; `used`, `risky` (40226), `often` (45011) and any
+// other code are refused as WeChat refuses them; `html` answers a page that is not JSON), /cgi-bin/stable_token and
 // /cgi-bin/message/subscribe/send, holding messages to WeChat's own published rules (a token that is
 // current, a page of the mini-program, keyword values within their type's limits). It records every request,
 // and every message it took, so a test compares what arrived with what was due. Tests script refusals, expired
@@ -85,6 +85,8 @@ export async function startWeChatStandIn(opts: { appid?: string; secret?: string
         const code = q.js_code ?? ''
         if (code.startsWith('ok-')) return reply({ openid: `wx-openid-${code.slice(3)}`, session_key: 'stand-in-session-key' })
         if (code === 'used') return reply({ errcode: 40163, errmsg: 'code been used' })
+        if (code === 'risky') return reply({ errcode: 40226, errmsg: 'high risk user' })
+        if (code === 'often') return reply({ errcode: 45011, errmsg: 'api minute-quota reach limit, mustslower' })
         if (code === 'html') {
           res.setHeader('content-type', 'text/html')
           return res.end('<html>bad gateway</html>')

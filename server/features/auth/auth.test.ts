@@ -221,9 +221,14 @@ describe.each(engines())('auth on %s', (engine) => {
       expect((await t.db.selectFrom('sessions').select('token_hash').execute()).length).toBe(sessions)
     })
 
-    test('an expired code (40029) tells the person to re-enter the mini-program', async () => {
-      const res = await t.call('auth', 'signIn', { code: 'expired' })
-      expect(res.error?.message).toContain('重新进入')
+    test.each([
+      ['an expired code (40029)', 'expired', '登录凭证已失效，请重新进入小程序'],
+      ['a used code (40163)', 'used', '登录凭证已使用过，请重新进入小程序'],
+      ['a high-risk account (40226)', 'risky', '微信判断该账号存在风险，暂不能登录。请在微信中完成安全验证后再试，或到社区服务窗口办理'],
+      ['too frequent (45011)', 'often', '登录太频繁，请稍等一分钟再试'],
+    ])('%s has its own Chinese message', async (_label, code, message) => {
+      const res = await t.call('auth', 'signIn', { code })
+      expect([res.status, res.error?.code, res.error?.message]).toEqual([502, 'WECHAT_LOGIN_FAILED', message])
     })
 
     test('WeChat unreachable → WECHAT_LOGIN_FAILED, not a 500', async () => {

@@ -25,6 +25,14 @@ interface Code2SessionAnswer {
   errmsg?: string
 }
 
+/** What a person is told when WeChat refuses the sign-in, by WeChat's errcode; others get the general message. */
+export const CODE2SESSION_MESSAGES: Record<number, string> = {
+  40029: '登录凭证已失效，请重新进入小程序',
+  40163: '登录凭证已使用过，请重新进入小程序',
+  40226: '微信判断该账号存在风险，暂不能登录。请在微信中完成安全验证后再试，或到社区服务窗口办理',
+  45011: '登录太频繁，请稍等一分钟再试',
+}
+
 /** wx.login code → openid through WeChat's code2Session endpoint (base URL configurable for tests). */
 export async function code2Session(services: Services, code: string): Promise<string> {
   const { config, log } = services
@@ -48,7 +56,7 @@ export async function code2Session(services: Services, code: string): Promise<st
   }
   if (!answer.openid || answer.errcode) {
     log.warn({ errcode: answer.errcode, errmsg: answer.errmsg }, 'code2Session refused')
-    throw new AppError('WECHAT_LOGIN_FAILED', answer.errcode === 40029 ? '登录凭证已失效，请重新进入小程序' : undefined)
+    throw new AppError('WECHAT_LOGIN_FAILED', CODE2SESSION_MESSAGES[answer.errcode ?? 0])
   }
   return answer.openid
 }

@@ -51,7 +51,7 @@ export function ProfileForm({ mode, me, onDone }: { mode: 'register' | 'update';
         <Input className='profile-form__input profile-form__name' value={v.name} placeholder='请输入真实姓名' maxLength={20} onChange={(name: string) => change({ name })} />
         <FieldError error={errors.name} />
         <Text className='profile-form__label'>手机号</Text>
-        <Input className='profile-form__input profile-form__phone' type='tel' value={v.phone} placeholder='11位手机号码' maxLength={13} onChange={(phone: string) => change({ phone })} />
+        <Input className='profile-form__input profile-form__phone' type='number' value={v.phone} placeholder='11位手机号码' maxLength={11} onChange={(phone: string) => change({ phone })} />
         <FieldError error={errors.phone} />
       </View>
       <View className='card'>

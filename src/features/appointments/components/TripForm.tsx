@@ -88,7 +88,7 @@ export function TripForm({ value, onChange, errors, now, companions = [] }: { va
           </View>
           <Input className='form-input trip-form__input trip-form__pname' value={p.name} placeholder='姓名' maxLength={20} onChange={(name: string) => setPassenger(i, { name })} />
           {err(`trip.passengers.${i}.name`)}
-          <Input className='form-input trip-form__input trip-form__pid' value={p.idCard} placeholder='18位身份证号' maxLength={18} onChange={(idCard: string) => setPassenger(i, { idCard })} />
+          <Input className='form-input trip-form__input trip-form__pid' type='idcard' value={p.idCard} placeholder='18位身份证号' maxLength={18} onChange={(idCard: string) => setPassenger(i, { idCard })} />
           {err(`trip.passengers.${i}.idCard`)}
         </View>
       ))}

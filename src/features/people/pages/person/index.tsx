@@ -19,6 +19,9 @@ import { usePeople } from '../../store'
 import './index.scss'
 import { Toggle } from '@/core/ui/Toggle'
 
+/** WeChat's numeric keyboard on the phone; a desk browser keeps a text box, where a landline's dash is typed. */
+const WORK_PHONE_INPUT = process.env.TARO_ENV === 'weapp' ? 'number' : 'tel'
+
 type Grantable = (typeof GRANTABLE_ROLES)[number]
 
 export default function PersonPage() {
@@ -88,7 +91,7 @@ function PersonView({ person, grids, teams, canEdit }: { person: PersonOut; grid
           {roles.includes('grid_worker') || roles.includes('staff') ? (
             <View>
               <Text className='person__label'>工作电话（居民拨打的号码）</Text>
-              <Input className='person__work-phone' type='tel' value={workPhone} placeholder='手机号或 0516-83861234' maxLength={16} onChange={(v: string) => setWorkPhone(v)} />
+              <Input className='person__work-phone' type={WORK_PHONE_INPUT} value={workPhone} placeholder='手机号或 0516-83861234' maxLength={16} onChange={(v: string) => setWorkPhone(v)} />
               <FieldError error={errors.workPhone} />
             </View>
           ) : null}
