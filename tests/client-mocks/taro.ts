@@ -15,6 +15,7 @@ export const reLaunch = jest.fn(async () => undefined)
 export const navigateBack = jest.fn(async () => undefined)
 export const makePhoneCall = jest.fn(async () => undefined)
 export const requestSubscribeMessage = jest.fn(async () => undefined)
+export const onNeedPrivacyAuthorization = jest.fn()
 export const stopPullDownRefresh = jest.fn()
 export const getCurrentPages = jest.fn(() => [])
 export const getSystemInfoSync = jest.fn(() => ({ fontSizeSetting: 16 }))
@@ -35,7 +36,7 @@ export const useLaunch = jest.fn()
 export const useShareAppMessage = jest.fn()
 
 const Taro = {
-  request, login, showToast, showModal, navigateTo, redirectTo, switchTab, reLaunch, navigateBack, makePhoneCall, requestSubscribeMessage,
+  request, login, showToast, showModal, navigateTo, redirectTo, switchTab, reLaunch, navigateBack, makePhoneCall, requestSubscribeMessage, onNeedPrivacyAuthorization,
   stopPullDownRefresh, getCurrentPages, getSystemInfoSync, getAppBaseInfo, cloud, getStorageSync, setStorageSync, removeStorageSync, getStorageInfoSync,
 }
 export default Taro

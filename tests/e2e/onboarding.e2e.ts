@@ -59,3 +59,19 @@ test('the registration draft survives leaving the page', async () => {
   await expect(page.locator('.profile-form__name input').inputValue()).resolves.toBe('赵大勇')
   await close()
 })
+
+test('the notice is not demanded at launch: 首页 opens without it, and a page about the person asks for it', async () => {
+  const { page, errors, close } = await openAs(e2e, 'newcomer')
+  // Leaves the notice unanswered and opens the app again, as on the next launch.
+  await page.goto(`${e2e.server.url}/#/pages/home/index`)
+  await page.reload()
+  await page.locator('.service-grid__item--hotline').waitFor()
+  await page.waitForTimeout(1500)
+  expect(page.url()).toMatch(/pages\/home\/index/)
+  // 我的网格 is about the person's household: that is where the notice is asked for.
+  await page.locator('.taro-tabbar__tabbar').getByText('我的网格', { exact: true }).click()
+  await page.waitForURL(/onboarding\/pages\/consent/)
+  await page.getByText('我已阅读并同意《隐私保护指引》').filter({ visible: true }).waitFor()
+  expect(errors).toEqual([])
+  await close()
+})

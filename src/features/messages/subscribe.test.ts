@@ -82,7 +82,7 @@ test('nothing to ask: no prompt, no request; not loaded yet: the kinds are loade
   askFor(['volunteer'])
   await settle()
   expect(request).not.toHaveBeenCalled()
-  useSession.setState({ me: { id: 1 } as never })
+  useSession.setState({ me: { id: 1, consent: { required: 'v1', accepted: 'v1', acceptedAt: '2026-12-01T00:00:00.000Z' } } as never })
   request.mockResolvedValueOnce({ statusCode: 200, data: { ok: true, data: { channels: [channel('volunteer')] } } })
   askFor(['volunteer'])
   expect(document.querySelector('.subscribe-prompt')).toBeNull()

@@ -7,7 +7,7 @@ import Taro from '@tarojs/taro'
 import { useEffect } from 'react'
 import type { NoticeKind as Kind, SUBSCRIBE_ANSWERS } from '@server/features/messages/actions'
 import { call } from '@/core/api'
-import { useSession } from '@/core/session'
+import { hasConsented, useSession } from '@/core/session'
 import { useMessages } from './store'
 import './subscribe-prompt.scss'
 
@@ -77,7 +77,8 @@ export function askFor(kinds: readonly Kind[]): void {
   const { channels } = useMessages.getState()
   if (!channels) {
     // Not loaded yet (a tap right after opening): ask next time.
-    if (useSession.getState().me) void useMessages.getState().loadChannels().catch(() => undefined)
+    const me = useSession.getState().me
+    if (me && hasConsented(me)) void useMessages.getState().loadChannels().catch(() => undefined)
     return
   }
   const wanted = templatesFor(kinds, channels)
@@ -92,11 +93,11 @@ export function askFor(kinds: readonly Kind[]): void {
 }
 
 /**
- * Loads what askFor needs when a page with such a tap opens for someone signed in, if it is not loaded yet (a
- * shared link, say). A visitor who is not signed in is asked nothing, and nothing is loaded for them.
+ * Loads what askFor needs when a page with such a tap opens for someone signed in who has accepted the notice, if
+ * it is not loaded yet (a shared link, say). Nobody else is asked, and nothing is loaded for them.
  */
 export function usePromptReady(): void {
-  const me = useSession((s) => s.me?.id)
+  const me = useSession((s) => (s.me && hasConsented(s.me) ? s.me.id : null))
   useEffect(() => {
     if (me && !useMessages.getState().channels) void useMessages.getState().loadChannels().catch(() => undefined)
   }, [me])

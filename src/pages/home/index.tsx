@@ -3,7 +3,7 @@ import { Text, View } from '@tarojs/components'
 import { call } from '@/core/api'
 import { usePaged } from '@/core/hooks'
 import { linkTo } from '@/core/routes'
-import { useSession } from '@/core/session'
+import { hasConsented, useSession } from '@/core/session'
 import { Page } from '@/core/ui/Page'
 import { Async, Empty } from '@/core/ui/StateView'
 import { AnnouncementItem } from '@/features/announcements/components/AnnouncementItem'
@@ -23,10 +23,12 @@ export default function HomePage() {
   }, [version])
 
   useDidShow(() => {
+    // 首页 is public: the privacy notice waits until a feature needs personal data, not every launch.
     void useSession
       .getState()
-      .ensure()
-      .then((me) => (me ? Promise.all([useMessages.getState().refresh(), useMessages.getState().loadChannels()]) : undefined))
+      .ensure({ requireConsent: false })
+      // The message centre is about the person: only once they have accepted the notice.
+      .then((me) => (me && hasConsented(me) ? Promise.all([useMessages.getState().refresh(), useMessages.getState().loadChannels()]) : undefined))
       .catch(() => undefined)
   })
   useShareAppMessage(() => ({ title: '红石榴 · 管道社区服务', path: '/pages/home/index' }))

@@ -4,7 +4,7 @@ import { Button, Cell, CellGroup } from '@nutui/nutui-react-taro'
 import { call } from '@/core/api'
 import { useQuery } from '@/core/hooks'
 import { useMutation } from '@/core/mutation'
-import { TAB } from '@/core/routes'
+import { PAGE, TAB } from '@/core/routes'
 import { useSession } from '@/core/session'
 import { Page } from '@/core/ui/Page'
 import { Async, Empty } from '@/core/ui/StateView'
@@ -26,7 +26,8 @@ export default function LoginPage() {
       await useSession.getState().signInDemo(as)
       return true
     }, { key: as })
-    if (signedIn) void Taro.reLaunch({ url: TAB.home })
+    // A newcomer chose to try the first use: the notice, then registration. Everyone else starts at 首页.
+    if (signedIn) void Taro.reLaunch({ url: as === 'newcomer' ? PAGE.consent : TAB.home })
   }
 
   if (!community.data) {

@@ -1,4 +1,4 @@
-import Taro from '@tarojs/taro'
+import Taro, { useRouter } from '@tarojs/taro'
 import { useState } from 'react'
 import { Text, View } from '@tarojs/components'
 import { Button } from '@nutui/nutui-react-taro'
@@ -10,10 +10,16 @@ import { Page } from '@/core/ui/Page'
 import { CheckRow } from '@/core/ui/CheckRow'
 import { control } from '@/core/ui/a11y'
 import { PRIVACY_NOTICE } from '../../privacy-notice'
+import { AGREE_BUTTON_ID, privacyAsked, settlePrivacy } from '../../privacy'
 import './index.scss'
 
-/** First open: the notice, a box that is not ticked, and nothing personal collected before it is ticked. */
+/**
+ * The notice, a box that is not ticked, and nothing personal collected before it is ticked. Opened when a
+ * feature first needs personal data (never by itself at launch), and by WeChat's privacy check before a photo
+ * pick or a copy (`asked`): then it returns to what was asked once answered.
+ */
 export default function ConsentPage() {
+  const asked = useRouter().params.asked === '1'
   const [agreed, setAgreed] = useState(false)
   const m = useMutation()
   const community = useSession((s) => s.community)
@@ -30,13 +36,18 @@ export default function ConsentPage() {
     })
     if (!me) return
     useSession.getState().setMe(me)
-    if (me.household) void Taro.switchTab({ url: TAB.grid })
+    // WeChat's agreePrivacyAuthorization button was the one tapped: a held photo pick or copy goes on.
+    settlePrivacy(true)
+    if (asked || privacyAsked()) void Taro.navigateBack()
+    else if (me.household) void Taro.switchTab({ url: TAB.grid })
     else void Taro.redirectTo({ url: PAGE.register })
   }
 
   const decline = () => {
     useSession.getState().declineConsent()
-    void Taro.switchTab({ url: TAB.home })
+    settlePrivacy(false)
+    if (asked) void Taro.navigateBack()
+    else void Taro.switchTab({ url: TAB.home })
   }
 
   return (
@@ -60,7 +71,8 @@ export default function ConsentPage() {
         <CheckRow className='consent__check' checked={agreed} onChange={setAgreed}>我已阅读并同意《隐私保护指引》</CheckRow>
       </View>
       <View className='actions'>
-        <Button type='primary' size='large' block disabled={!agreed} loading={m.busy} onClick={() => void accept()}>
+        {/* On weapp also WeChat's own agree button, so its privacy check counts this tap as the agreement. */}
+        <Button id={AGREE_BUTTON_ID} openType='agreePrivacyAuthorization' type='primary' size='large' block disabled={!agreed} loading={m.busy} onClick={() => void accept()}>
           同意并继续
         </Button>
         <Button size='large' block fill='none' onClick={decline}>
