@@ -1,7 +1,7 @@
 // Every notice, however long its names and notes, reaches WeChat within its keywords' rules; and a wrong
 // template setting stops the start with a message naming the variable.
 import { testConfig } from '../../testing/harness'
-import { fitsKeyword, formatKeyword, keywordType, type KeywordType } from './keywords'
+import { FITS, fitsKeyword, formatKeyword, keywordType, type SlotKind } from './keywords'
 import { KINDS, NOTICE_KINDS, slotValues } from './kinds'
 import { templateSettings } from './template-config'
 
@@ -50,8 +50,7 @@ describe('keywords', () => {
       const slots = KINDS[entry.kind].slots as Record<string, string>
       expect([template, Object.keys(values).sort()]).toEqual([template, Object.keys(slots).sort()])
       for (const [slot, slotKind] of Object.entries(slots)) {
-        const fits = { text: ['thing'], state: ['phrase', 'thing'], instant: ['time', 'date', 'thing'], code: ['character_string', 'thing'] }[slotKind]!
-        for (const type of fits as KeywordType[]) {
+        for (const type of FITS[slotKind as SlotKind]) {
           const out = formatKeyword(type, values[slot])
           expect([template, slot, type, out, fitsKeyword(type, out)]).toEqual([template, slot, type, out, true])
         }

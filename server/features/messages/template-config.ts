@@ -8,7 +8,7 @@
 // on and nothing given, every kind gets a made-up id, so the whole path can be walked on this machine.
 import type { Config } from '../../core/config'
 import { FITS, keywordType, type KeywordType } from './keywords'
-import { CHANGE_SLOTS, KINDS, KIND_NAMES, REMINDER_SLOTS, type Kind } from './kinds'
+import { KINDS, KIND_NAMES, REMINDER_SLOTS, type Kind } from './kinds'
 
 /** The keyword each slot goes to unless configured otherwise, in the order WeChat's library templates list them. */
 const DEFAULT_KEYWORDS: Record<'reminder' | 'change', Record<string, string>> = {
@@ -49,8 +49,8 @@ export function templateSettings(config: Config): Map<Kind, TemplateSetting> {
     const k = kind as Kind
     const e = typeof entry === 'string' ? { id: entry } : (entry as { id?: unknown; keywords?: unknown })
     if (!e || typeof e !== 'object' || typeof e.id !== 'string' || !/^[\w-]{1,128}$/.test(e.id)) throw invalid(`${kind}: a template id (letters, digits, - and _) is required`)
-    const slots: Record<string, string> = KINDS[k].slots === REMINDER_SLOTS ? REMINDER_SLOTS : CHANGE_SLOTS
-    const defaults = DEFAULT_KEYWORDS[KINDS[k].slots === REMINDER_SLOTS ? 'reminder' : 'change']
+    const slots: Record<string, string> = KINDS[k].slots
+    const defaults = DEFAULT_KEYWORDS[slots === REMINDER_SLOTS ? 'reminder' : 'change']
     const overrides = (e.keywords ?? {}) as Record<string, unknown>
     if (typeof overrides !== 'object' || Array.isArray(overrides)) throw invalid(`${kind}.keywords: must be an object of slot → keyword`)
     const keywords: TemplateSetting['keywords'] = {}
