@@ -136,6 +136,20 @@ describe.each(engines())('delivery on %s', (engine) => {
     expect(await w.remaining()).toBe(1)
   })
 
+  test('turned off while a retry waits: not sent, and the subscription it held is given back', async () => {
+    await w.allow()
+    wx.next.push({ errcode: -1, errmsg: 'system busy' })
+    await w.remind()
+    await w.drain()
+    expect(await w.remaining()).toBe(0)
+    await t.ok('messages', 'setAllowed', { kind: 'appointment_reminder', allowed: false }, { token: w.token })
+    t.clock.advance(retryDelay(1))
+    expect(await w.drain()).toMatchObject({ sent: 0, skipped: 1 })
+    expect(await w.rows()).toEqual([expect.objectContaining({ status: 'skipped', error_code: 'OPTED_OUT', holds_quota: 0 })])
+    expect(await w.remaining()).toBe(1)
+    expect(wx.received).toEqual([])
+  })
+
   test(`still failing after ${MAX_ATTEMPTS} attempts: given up, saying so, and the subscription given back`, async () => {
     await w.allow()
     for (let i = 0; i < MAX_ATTEMPTS; i++) wx.next.push({ errcode: -1, errmsg: 'system busy' })

@@ -77,11 +77,14 @@ async function deliver(services: Services, claim: string, row: repo.OutboxRow): 
   const setting = kind ? templateSettings(config).get(kind) : undefined
   if (!sender) return skip(SKIPS.noSender)
   if (!kind || !setting) return skip(SKIPS.noTemplate)
-  const person = await repo.recipient(db, row.user_id)
-  if (!person || person.deleted_at) return skip(SKIPS.noUser)
-  if (await repo.isTurnedOff(db, row.user_id, kind)) return skip(SKIPS.optedOut)
   let holds = row.holds_quota === 1
-  if (services.clock().getTime() - Date.parse(row.created_at) >= MAX_AGE_MS) return giveUp(services, claim, row, setting.id, SKIPS.expired, 'skipped', holds)
+  // A row tried before holds a subscription; one that does not go now gives it back.
+  const notNow = (s: Skip) => giveUp(services, claim, row, setting.id, s, 'skipped', holds)
+  const person = await repo.recipient(db, row.user_id)
+  // A deleted account keeps nothing, subscriptions included.
+  if (!person || person.deleted_at) return skip(SKIPS.noUser)
+  if (await repo.isTurnedOff(db, row.user_id, kind)) return notNow(SKIPS.optedOut)
+  if (services.clock().getTime() - Date.parse(row.created_at) >= MAX_AGE_MS) return notNow(SKIPS.expired)
 
   // One subscription is taken when the row is first tried and kept across its retries. Each step is one
   // statement, with no transaction held across a dispatcher's awaits (SQLite has one writer for all of them); a
