@@ -1,5 +1,5 @@
-// Builds the backend once per process: configuration, database (migrated and, when empty, seeded), and the
-// dispatcher shared by the HTTP server and the cloud-function adapter.
+// Builds the backend once per process: configuration, database (migrated and, when empty, seeded — or only
+// checked, see `migrate`), and the dispatcher shared by the HTTP server and the cloud-function adapter.
 import pino, { type Logger } from 'pino'
 import { clockStartingAt, systemClock, type Clock } from '../common/time'
 import { guarded, type Capacity } from './core/capacity'
@@ -8,7 +8,7 @@ import { storedFileUrlSecret } from './core/file-urls'
 import type { DomainModule, Services } from './core/context'
 import { createDispatcher } from './core/pipeline'
 import { openDb, type DbOptions } from './db/connect'
-import { migrateToLatest } from './db/migrate'
+import { assertMigrated, migrateToLatest } from './db/migrate'
 import { seedIfEmpty } from './db/seed'
 import { moduleList, modules } from './features'
 import { templateSettings } from './features/messages/template-config'
@@ -21,6 +21,12 @@ export interface AppOptions {
   log?: Logger
   /** Overrides for tests (a PostgreSQL schema of their own, a temporary SQLite file). */
   db?: DbOptions
+  /**
+   * What a start does with the schema. 'apply' (the default, the HTTP server): run pending migrations, then seed
+   * an empty database. 'verify' (cloud functions, migrated by the deploy step): one query, refusing with
+   * DatabaseBehindError, before anything is written, when a migration is missing. 'skip': neither.
+   */
+  migrate?: 'apply' | 'verify' | 'skip'
   /** The capacity mechanism; tests replace it only to show what happens without its guard. */
   capacity?: Capacity
   /** How subscribe messages reach WeChat; by default the HTTPS API when WECHAT_APPID and WECHAT_SECRET are set. */
@@ -38,9 +44,13 @@ export async function createBackend(opts: AppOptions = {}) {
   const dbOptions = opts.db ?? { databaseUrl: config.DATABASE_URL, sqliteFile: config.sqliteFile, pgPoolSize: config.PG_POOL_SIZE }
   const handle = await openDb(dbOptions)
   try {
-    const applied = await migrateToLatest(handle.db as never)
-    if (applied.length) log.info({ applied, engine: handle.engine }, 'migrations applied')
-    if (await seedIfEmpty(handle.db, clock, config.demo)) log.info({ demoPeople: config.demo }, 'empty database seeded with the community')
+    const migrate = opts.migrate ?? 'apply'
+    if (migrate === 'verify') await assertMigrated(handle.db as never)
+    if (migrate === 'apply') {
+      const applied = await migrateToLatest(handle.db as never)
+      if (applied.length) log.info({ applied, engine: handle.engine }, 'migrations applied')
+      if (await seedIfEmpty(handle.db, clock, config.demo)) log.info({ demoPeople: config.demo }, 'empty database seeded with the community')
+    }
   } catch (err) {
     // A failed start must not leave the pool (or the SQLite file) open behind it.
     await handle.close().catch(() => undefined)
