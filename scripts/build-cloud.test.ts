@@ -1,14 +1,19 @@
-// Builds the cloud functions, then runs the built bundles the way the cloud does: a separate Node process that
-// requires cloudfunctions/<domain>/index.js and calls main(event, context), with the caller's identity in the
-// environment variables wx-server-sdk reads, against PostgreSQL in a schema of its own.
+// Builds the cloud function, then runs the built bundle the way the cloud does: a separate Node process that
+// requires cloudfunctions/api/index.js and calls main(event, context), with the caller's identity in the
+// environment variables wx-server-sdk reads, against PostgreSQL in a schema of its own, migrated beforehand as
+// the deploy step does (a cold start only checks the schema).
 import { spawn } from 'node:child_process'
 import { randomBytes } from 'node:crypto'
 import fs from 'node:fs'
 import path from 'node:path'
-import { Client } from 'pg'
-import { SWEEPING_DOMAINS, TIMER, TIMER_DOMAIN } from '../server/cloud/schedule'
+import { Kysely, PostgresDialect } from 'kysely'
+import { Client, Pool } from 'pg'
+import { CLOUD_FUNCTION } from '../common/cloud'
+import { SWEEPING_DOMAINS, TIMER } from '../server/cloud/schedule'
+import { allMigrations, migrateDownTo } from '../server/db/migrate'
 import { COMMUNITY, PRIVACY_VERSION } from '../server/db/seed'
 import { modules } from '../server/features'
+import { migrateDatabase } from './migrate'
 
 const root = path.resolve(__dirname, '..')
 const fnRoot = path.join(root, 'cloudfunctions')
@@ -16,6 +21,8 @@ const fnRoot = path.join(root, 'cloudfunctions')
 const TEST_ID_CARD_KEY = Buffer.alloc(32, 7).toString('base64')
 const baseUrl = process.env.TEST_DATABASE_URL || 'postgres://postgres@127.0.0.1:5432/test'
 const schema = `cloud_fn_${randomBytes(5).toString('hex')}`
+/** A second schema, for cold starts against databases that are behind. */
+const behindSchema = `cloud_fn_behind_${randomBytes(5).toString('hex')}`
 const rootPkg = JSON.parse(fs.readFileSync(path.join(root, 'package.json'), 'utf8')) as { dependencies: Record<string, string> }
 
 /** The pool picks the schema from the URL: pg passes `options` to the server as a startup parameter. */
@@ -80,10 +87,10 @@ const report = (value) => fs.writeSync(3, JSON.stringify(value))
 })
 `
 
-function runFunction(domain: string, events: unknown[], env: Record<string, string | undefined>): Promise<Run> {
+function runFunction(events: unknown[], env: Record<string, string | undefined>): Promise<Run> {
   return new Promise((resolve, reject) => {
     const child = spawn(process.execPath, ['-e', CHILD], {
-      cwd: path.join(fnRoot, domain),
+      cwd: path.join(fnRoot, CLOUD_FUNCTION),
       // Only what a cloud instance would have; jest's own NODE_ENV=test must not leak in.
       env: { PATH: process.env.PATH, LOG_LEVEL: 'warn', CLOUD_EVENTS: JSON.stringify(events), ID_CARD_KEY: TEST_ID_CARD_KEY, ...env } as unknown as NodeJS.ProcessEnv,
       stdio: ['ignore', 'pipe', 'pipe', 'pipe'],
@@ -99,7 +106,7 @@ function runFunction(domain: string, events: unknown[], env: Record<string, stri
     })
     const timer = setTimeout(() => {
       child.kill('SIGKILL')
-      reject(new Error(`cloud function ${domain} did not finish\n${logs}`))
+      reject(new Error(`cloud function did not finish\n${logs}`))
     }, 40_000)
     child.on('error', (err) => {
       clearTimeout(timer)
@@ -110,7 +117,7 @@ function runFunction(domain: string, events: unknown[], env: Record<string, stri
       try {
         resolve({ report: JSON.parse(out || '{}'), code, logs, lingeredMs: reportedAt ? Date.now() - reportedAt : -1 })
       } catch {
-        reject(new Error(`unreadable report from ${domain}: ${out}\n${logs}`))
+        reject(new Error(`unreadable report: ${out}\n${logs}`))
       }
     })
   })
@@ -142,28 +149,34 @@ const refused = (o: Outcome) => {
   return o.returned.error!
 }
 
+/** A request to the one function: the domain beside the envelope, as the mini-program sends it. */
+const req = (domain: string, action: string, extra: Record<string, unknown> = {}) => ({ domain, action, ...extra })
+
 let db: Client
 let databaseUrl: string
+let behindUrl: string
 let buildOutput = ''
-// A function an earlier build wrote for a domain that is gone, and a folder someone made by hand.
-const retired = path.join(fnRoot, `zz-retired-${randomBytes(3).toString('hex')}`)
+// Functions an earlier build wrote, one per domain, each with its own timer once; and a folder someone made by hand.
+const retired = ['hotline', 'messages'].map((d) => path.join(fnRoot, d))
 const handmade = path.join(fnRoot, `zz-handmade-${randomBytes(3).toString('hex')}`)
-// A timer trigger an earlier build left in a function that carries none any more (each domain once had its own).
-const unscheduled = 'hotline'
-const staleTrigger = path.join(fnRoot, unscheduled, 'config.json')
 
 beforeAll(async () => {
   db = new Client({ connectionString: baseUrl })
   await db.connect()
   await db.query(`create schema "${schema}"`)
+  await db.query(`create schema "${behindSchema}"`)
   databaseUrl = schemaUrl(baseUrl, schema)
+  behindUrl = schemaUrl(baseUrl, behindSchema)
+  // The deploy step: the function itself never migrates.
+  await migrateDatabase({ NODE_ENV: 'production', DATABASE_URL: databaseUrl } as unknown as NodeJS.ProcessEnv)
 
-  fs.mkdirSync(retired, { recursive: true })
-  fs.writeFileSync(path.join(retired, 'index.js'), '// 0.0.1 cloud function "gone". Generated by npm run build:cloud; do not edit.\n')
+  for (const dir of retired) {
+    fs.mkdirSync(dir, { recursive: true })
+    fs.writeFileSync(path.join(dir, 'index.js'), `// 0.0.1 cloud function "${path.basename(dir)}". Generated by npm run build:cloud; do not edit.\n`)
+    fs.writeFileSync(path.join(dir, 'config.json'), JSON.stringify({ triggers: [{ name: 'sweep', type: 'timer', config: '0 */1 * * * * *' }] }))
+  }
   fs.mkdirSync(handmade, { recursive: true })
   fs.writeFileSync(path.join(handmade, 'index.js'), 'exports.main = async () => ({ ok: true, data: null })\n')
-  fs.mkdirSync(path.dirname(staleTrigger), { recursive: true })
-  fs.writeFileSync(staleTrigger, JSON.stringify({ triggers: [{ name: 'sweep', type: 'timer', config: '0 */1 * * * * *' }] }))
 
   const tsx = path.join(root, 'node_modules', '.bin', process.platform === 'win32' ? 'tsx.cmd' : 'tsx')
   buildOutput = await new Promise<string>((resolve, reject) => {
@@ -177,92 +190,85 @@ beforeAll(async () => {
 }, 120_000)
 
 afterAll(async () => {
-  fs.rmSync(retired, { recursive: true, force: true })
+  for (const dir of retired) fs.rmSync(dir, { recursive: true, force: true })
   fs.rmSync(handmade, { recursive: true, force: true })
   if (!db) return
   await db.query(`drop schema if exists "${schema}" cascade`)
+  await db.query(`drop schema if exists "${behindSchema}" cascade`)
   await db.end()
 })
 
+const fnDir = path.join(fnRoot, CLOUD_FUNCTION)
+
 describe('build:cloud', () => {
-  const domains = Object.keys(modules)
+  it('writes the one function, "api", bundled, and prints its size, timeout and timer', () => {
+    expect(CLOUD_FUNCTION).toBe('api')
+    const file = path.join(fnDir, 'index.js')
+    const bytes = fs.statSync(file).size
+    expect(bytes).toBeGreaterThan(50_000)
+    expect(buildOutput).toMatch(/\bapi\s+[\d.]+ KB\s+\S+index\.js\s+timeout 20 s\s+timer "0 \*\/1 \* \* \* \* \*"/)
 
-  it('writes one bundled function per domain and prints its size', () => {
-    expect(domains).toEqual(expect.arrayContaining(['account', 'community']))
-    for (const domain of domains) {
-      const file = path.join(fnRoot, domain, 'index.js')
-      const bytes = fs.statSync(file).size
-      expect(bytes).toBeGreaterThan(50_000)
-      expect(buildOutput).toMatch(new RegExp(`\\b${domain}\\s+[\\d.]+ KB`))
-
-      const code = fs.readFileSync(file, 'utf8')
-      // Booleans, so that a failure names the check rather than printing a megabyte of bundle.
-      const checks = {
-        // Loaded at run time from what the cloud installs, not inlined.
-        sdkRequired: code.includes('require("wx-server-sdk")'),
-        pgLoaded: /(require|import)\("pg"\)/.test(code),
-        pgNotInlined: !code.includes('class Client extends EventEmitter'),
-        // The native SQLite driver and the HTTP server stay out of cloud functions.
-        noSqliteBinding: !code.includes('better_sqlite3.node'),
-        noFastify: !/fastify/i.test(code),
-        entryForDomain: code.includes(`createCloudMain("${domain}")`),
-      }
-      expect({ domain, ...checks }).toEqual({ domain, ...Object.fromEntries(Object.keys(checks).map((k) => [k, true])) })
+    const code = fs.readFileSync(file, 'utf8')
+    // Booleans, so that a failure names the check rather than printing a megabyte of bundle.
+    const checks = {
+      // Loaded at run time from what the cloud installs, not inlined.
+      sdkRequired: code.includes('require("wx-server-sdk")'),
+      pgLoaded: /(require|import)\("pg"\)/.test(code),
+      pgNotInlined: !code.includes('class Client extends EventEmitter'),
+      // The native SQLite driver and the HTTP server stay out of the cloud function.
+      noSqliteBinding: !code.includes('better_sqlite3.node'),
+      noFastify: !/fastify/i.test(code),
+      // Every domain is in the one bundle.
+      everyDomain: Object.keys(modules).every((d) => code.includes(`"${d}"`)),
     }
+    expect(checks).toEqual(Object.fromEntries(Object.keys(checks).map((k) => [k, true])))
   })
 
-  it('removes the functions of domains that no longer exist, and nothing it did not write', () => {
-    expect(fs.existsSync(retired)).toBe(false)
+  it('removes the folders of the former per-domain functions and names them, and leaves what it did not write', () => {
+    for (const dir of retired) expect([path.basename(dir), fs.existsSync(dir)]).toEqual([path.basename(dir), false])
+    expect(buildOutput).toMatch(/removed the folders of former functions: .*\bhotline\b/)
+    expect(buildOutput).toMatch(/\bmessages\b/)
+    expect(buildOutput).toContain('delete those functions (and their triggers) in the cloud console')
     expect(fs.existsSync(path.join(handmade, 'index.js'))).toBe(true)
-    expect(buildOutput).toContain(path.basename(retired))
+    const generated = fs.readdirSync(fnRoot).filter((d) => fs.existsSync(path.join(fnRoot, d, 'package.json')))
+    expect(generated).toEqual([CLOUD_FUNCTION])
   })
 
-  it('gives one function the one timer, with the openapi permission delivery needs, and no other function a config.json', () => {
-    expect(TIMER_DOMAIN).toBe('messages')
+  it('config.json: a 20-second timeout, the one timer, and the openapi calls delivery and content checks need', () => {
+    const config = JSON.parse(fs.readFileSync(path.join(fnDir, 'config.json'), 'utf8'))
+    expect(config).toEqual({
+      timeout: 20,
+      permissions: { openapi: ['subscribeMessage.send', 'security.msgSecCheck', 'security.mediaCheckAsync'] },
+      triggers: [{ name: 'sweep', type: 'timer', config: '0 */1 * * * * *' }],
+    })
     expect(SWEEPING_DOMAINS).toEqual(['auth', 'hotline', 'appointments', 'shuttle', 'events', 'volunteer'])
-    for (const domain of domains) {
-      expect([domain, fs.existsSync(path.join(fnRoot, domain, 'config.json'))]).toEqual([domain, domain === TIMER_DOMAIN])
-    }
-    const config = JSON.parse(fs.readFileSync(path.join(fnRoot, TIMER_DOMAIN, 'config.json'), 'utf8'))
-    expect(config).toEqual({ permissions: { openapi: ['subscribeMessage.send'] }, triggers: [{ name: 'sweep', type: 'timer', config: '0 */1 * * * * *' }] })
     const [trigger] = config.triggers
     // WeChat's rules: a name of letters, digits, - and _ starting with a letter; a cron of seven fields —
     // second minute hour day month weekday year. Second 0 of every minute, every hour, day, month and year.
     expect(trigger.name).toMatch(/^[A-Za-z][A-Za-z0-9_-]{0,59}$/)
     const [second, minute, hour, day, month, weekday, year, ...extra] = trigger.config.split(' ')
     expect({ second, minute, hour, day, month, weekday, year, extra }).toEqual({ second: '0', minute: '*/1', hour: '*', day: '*', month: '*', weekday: '*', year: '*', extra: [] })
-    expect(buildOutput).toMatch(/\bmessages\s+[\d.]+ KB\s+\S+\s+timer "0 \*\/1 \* \* \* \* \*"/)
-  })
-
-  it('takes away a timer trigger an earlier build left in a function that carries none now', () => {
-    expect(fs.existsSync(staleTrigger)).toBe(false)
-    expect(fs.existsSync(path.join(path.dirname(staleTrigger), 'index.js'))).toBe(true)
   })
 
   it('lists exactly the unbundled runtime dependencies, at the repository versions', () => {
-    for (const domain of domains) {
-      const pkg = JSON.parse(fs.readFileSync(path.join(fnRoot, domain, 'package.json'), 'utf8'))
-      expect(pkg.main).toBe('index.js')
-      expect(pkg.dependencies).toEqual({ 'wx-server-sdk': rootPkg.dependencies['wx-server-sdk'], pg: rootPkg.dependencies.pg })
-    }
+    const pkg = JSON.parse(fs.readFileSync(path.join(fnDir, 'package.json'), 'utf8'))
+    expect(pkg.main).toBe('index.js')
+    expect(pkg.dependencies).toEqual({ 'wx-server-sdk': rootPkg.dependencies['wx-server-sdk'], pg: rootPkg.dependencies.pg })
   })
 })
 
-describe('built cloud functions', () => {
-  it('community: answers info with the seeded community, on Node 16 built-ins, in its own schema', async () => {
+describe('the built cloud function', () => {
+  it('routes by domain: community.info answers with the seeded community, on Node 16 built-ins', async () => {
     const openid = `o_comm_${randomBytes(6).toString('hex')}`
-    const run = await runFunction('community', [{ action: 'info' }, { action: 'grids' }], { ...wxEnv(openid), DATABASE_URL: databaseUrl })
+    const run = await runFunction([req('community', 'info'), req('community', 'grids')], { ...wxEnv(openid), DATABASE_URL: databaseUrl })
     const [info, grids] = outcomes(run, 2)
     expect(ok(info)).toMatchObject({ ...COMMUNITY, privacyVersion: PRIVACY_VERSION })
     // The OPENID is the caller: a new person has no staff role.
     expect(refused(grids).code).toBe('FORBIDDEN')
 
     expect(run.report.compat).toEqual({ toSorted: [1, 2, 3], source: [3, 1, 2], toReversed: [2, 1, 3], at: 2, hasOwn: true, tracing: 'function' })
-
-    const tables = await db.query(`select table_name from information_schema.tables where table_schema = $1`, [schema])
-    expect(tables.rows.map((r) => r.table_name)).toEqual(expect.arrayContaining(['community', 'users', 'kysely_migration']))
     const demo = await db.query(`select count(*)::int as n from "${schema}".users where openid like 'demo:%'`)
-    // No NODE_ENV given: a cloud function counts as production and seeds no demo people.
+    // A cloud deployment counts as production: the deploy step seeded no demo people.
     expect(demo.rows[0].n).toBe(0)
   }, 60_000)
 
@@ -270,14 +276,13 @@ describe('built cloud functions', () => {
     const openid = `o_acct_${randomBytes(6).toString('hex')}`
     const profile = { name: '王晓梅', phone: '138 5214 9999', buildingId: 1, unit: 2, room: '301' }
     const run = await runFunction(
-      'account',
       [
-        { action: 'me' },
-        { action: 'register', data: profile, idempotencyKey: 'register-before-consent' },
-        { action: 'consent', data: { version: PRIVACY_VERSION } },
-        { action: 'register', data: profile, idempotencyKey: 'register-after-consent' },
-        { action: 'updateProfile', data: { ...profile, name: '', phone: '12345' } },
-        { action: 'me', userInfo: { openId: 'someone-else', appId: 'wx0000000000000000' } },
+        req('account', 'me'),
+        req('account', 'register', { data: profile, idempotencyKey: 'register-before-consent' }),
+        req('account', 'consent', { data: { version: PRIVACY_VERSION } }),
+        req('account', 'register', { data: profile, idempotencyKey: 'register-after-consent' }),
+        req('account', 'updateProfile', { data: { ...profile, name: '', phone: '12345' } }),
+        req('account', 'me', { userInfo: { openId: 'someone-else', appId: 'wx0000000000000000' } }),
       ],
       { ...wxEnv(openid), DATABASE_URL: databaseUrl },
     )
@@ -308,26 +313,43 @@ describe('built cloud functions', () => {
     expect(ok(meAgain).id).toBe(first.id)
   }, 60_000)
 
-  it('without an OPENID the caller is anonymous, and only then is a timer event taken as a trigger', async () => {
-    const timer = { Type: 'Timer', TriggerName: 'sweep', Time: '2026-11-27T00:00:00Z', Message: '' }
-    const anonymous = await runFunction('account', [{ action: 'me' }, timer], { ...wxEnv(), DATABASE_URL: databaseUrl })
-    const [me, trigger] = outcomes(anonymous, 2)
-    expect(refused(me).code).toBe('UNAUTHENTICATED')
-    expect(refused(trigger)).toMatchObject({ code: 'UNKNOWN_ACTION', message: '该服务没有定时任务' })
-
-    const signedIn = await runFunction('account', [timer, 'not an envelope'], { ...wxEnv('o_timer_user'), DATABASE_URL: databaseUrl })
-    const [asRequest, garbage] = outcomes(signedIn, 2)
-    expect(refused(asRequest)).toMatchObject({ code: 'BAD_INPUT', fields: { action: expect.any(String) } })
-    expect(refused(garbage).code).toBe('BAD_INPUT')
+  it('a domain it does not serve gets UNKNOWN_ACTION; a request without a domain is bad input naming the field', async () => {
+    const run = await runFunction(
+      [req('nope', 'info'), req('__proto__', 'info'), { action: 'info' }, req('community', 'nope'), 'not an envelope', { domain: 'x'.repeat(65), action: 'info' }],
+      { ...wxEnv('o_router'), DATABASE_URL: databaseUrl },
+    )
+    const [unknown, proto, noDomain, unknownAction, garbage, long] = outcomes(run, 6)
+    expect(refused(unknown)).toEqual({ code: 'UNKNOWN_ACTION', message: '不支持的服务：nope' })
+    expect(refused(proto).code).toBe('UNKNOWN_ACTION')
+    expect(refused(noDomain)).toMatchObject({ code: 'BAD_INPUT', fields: { domain: '缺少 domain' } })
+    expect(refused(unknownAction)).toEqual({ code: 'UNKNOWN_ACTION', message: '不支持的操作' })
+    expect(refused(garbage)).toMatchObject({ code: 'BAD_INPUT', fields: { domain: expect.any(String) } })
+    expect(refused(long).code).toBe('BAD_INPUT')
   }, 60_000)
 
-  it('appointments: refuses to start without ID_CARD_KEY; its timer erases ID numbers kept past their time', async () => {
-    const keyless = outcomes(await runFunction('appointments', [{ action: 'services' }], { ...wxEnv('o_nokey'), DATABASE_URL: databaseUrl, ID_CARD_KEY: '' }), 1)[0]
+  it('without an OPENID the caller is anonymous, and only then is a timer or a platform push taken as one', async () => {
+    const timer = { Type: 'Timer', TriggerName: TIMER.trigger, Time: new Date().toISOString(), Message: '' }
+    const push = { ToUserName: 'gh_0000000000', FromUserName: 'o_someone', CreateTime: 1764201600, MsgType: 'event', Event: 'wxa_media_check' }
+    const anonymous = await runFunction([req('account', 'me'), timer, push], { ...wxEnv(), DATABASE_URL: databaseUrl })
+    const [me, trigger, pushed] = outcomes(anonymous, 3)
+    expect(refused(me).code).toBe('UNAUTHENTICATED')
+    expect(Object.keys(ok(trigger))).toEqual([...SWEEPING_DOMAINS, 'delivery'])
+    // Nothing handles pushes yet (onPlatformEvent): refused, beside the timer rather than as a request.
+    expect(refused(pushed)).toEqual({ code: 'UNKNOWN_ACTION', message: '不支持的平台事件' })
+
+    const signedIn = await runFunction([timer, push], { ...wxEnv('o_timer_user'), DATABASE_URL: databaseUrl })
+    const [asRequest, pushAsRequest] = outcomes(signedIn, 2)
+    expect(refused(asRequest)).toMatchObject({ code: 'BAD_INPUT', fields: { domain: expect.any(String) } })
+    expect(refused(pushAsRequest)).toMatchObject({ code: 'BAD_INPUT', fields: { domain: expect.any(String) } })
+  }, 60_000)
+
+  it('refuses to start without ID_CARD_KEY; the timer erases ID numbers kept past their time', async () => {
+    const keyless = outcomes(await runFunction([req('appointments', 'services')], { ...wxEnv('o_nokey'), DATABASE_URL: databaseUrl, ID_CARD_KEY: '' }), 1)[0]
     expect(keyless.returned).toBeUndefined()
     expect(keyless.thrown).toMatch(/ID_CARD_KEY: required in production/)
 
     const timer = { Type: 'Timer', TriggerName: TIMER.trigger, Time: new Date().toISOString(), Message: '' }
-    ok(outcomes(await runFunction(TIMER_DOMAIN, [timer], { ...wxEnv(), DATABASE_URL: databaseUrl }), 1)[0])
+    ok(outcomes(await runFunction([timer], { ...wxEnv(), DATABASE_URL: databaseUrl }), 1)[0])
 
     const s = `"${schema}"`
     const user = await db.query(`insert into ${s}.users (openid, created_at, updated_at) values ($1, now(), now()) returning id`, [`o_trip_${randomBytes(6).toString('hex')}`])
@@ -341,7 +363,7 @@ describe('built cloud functions', () => {
     await db.query(`insert into ${s}.appt_trips (booking_id, travel_date, from_station, to_station, purge_after) values ($1, '2020-01-08', '徐州东', '南京南', '2020-01-15')`, [booking.rows[0].id])
     await db.query(`insert into ${s}.appt_passengers (booking_id, position, name, id_card_sealed, id_card_masked) values ($1, 1, '王德明', 'v1.sealed', '3203**********0041')`, [booking.rows[0].id])
 
-    const [first, again] = outcomes(await runFunction(TIMER_DOMAIN, [timer, timer], { ...wxEnv(), DATABASE_URL: databaseUrl }), 2)
+    const [first, again] = outcomes(await runFunction([timer, timer], { ...wxEnv(), DATABASE_URL: databaseUrl }), 2)
     expect([ok(first).appointments, ok(again).appointments]).toEqual([
       { reminded: 0, purged: 1 },
       { reminded: 0, purged: 0 },
@@ -351,10 +373,8 @@ describe('built cloud functions', () => {
   }, 60_000)
 
   it('the one timer runs every sweep, then delivery: a request nobody answered is escalated and its notices are dealt with', async () => {
-    const { triggers } = JSON.parse(fs.readFileSync(path.join(fnRoot, TIMER_DOMAIN, 'config.json'), 'utf8'))
+    const { triggers } = JSON.parse(fs.readFileSync(path.join(fnDir, 'config.json'), 'utf8'))
     const timer = { Type: 'Timer', TriggerName: triggers[0].name, Time: new Date().toISOString(), Message: '' }
-    // The first run also brings the schema up, should this test run alone.
-    ok(outcomes(await runFunction(TIMER_DOMAIN, [timer], { ...wxEnv(), DATABASE_URL: databaseUrl }), 1)[0])
 
     const s = `"${schema}"`
     const user = await db.query(`insert into ${s}.users (openid, created_at, updated_at) values ($1, now(), now()) returning id`, [`o_sweep_${randomBytes(6).toString('hex')}`])
@@ -370,7 +390,7 @@ describe('built cloud functions', () => {
     )
     const id = request.rows[0].id
 
-    const [first, again] = outcomes(await runFunction(TIMER_DOMAIN, [timer, timer], { ...wxEnv(), DATABASE_URL: databaseUrl }), 2)
+    const [first, again] = outcomes(await runFunction([timer, timer], { ...wxEnv(), DATABASE_URL: databaseUrl }), 2)
     expect(Object.keys(ok(first))).toEqual([...SWEEPING_DOMAINS, 'delivery'])
     expect([ok(first).hotline, ok(again).hotline]).toEqual([
       { overdue: 1, escalated: 1, closed: 0 },
@@ -387,13 +407,59 @@ describe('built cloud functions', () => {
     expect(events.rows.map((r) => r.kind)).toEqual(['overdue', 'auto_escalated'])
   }, 60_000)
 
+  it('does not migrate at a cold start: against a database behind the code it refuses, says so in Chinese and English, and writes nothing', async () => {
+    const names = Object.keys(allMigrations())
+    const latest = names[names.length - 1]
+    const openid = `o_behind_${randomBytes(6).toString('hex')}`
+    const tables = async () => (await db.query(`select table_name from information_schema.tables where table_schema = $1`, [behindSchema])).rows.length
+
+    // Never migrated: the cold start creates no table.
+    const [empty] = outcomes(await runFunction([req('community', 'info')], { ...wxEnv(openid), DATABASE_URL: behindUrl }), 1)
+    expect(empty.returned).toBeUndefined()
+    expect(empty.thrown).toContain('The database is behind this code')
+    expect(await tables()).toBe(0)
+
+    // Deployed before the latest migration shipped.
+    await migrateDatabase({ NODE_ENV: 'production', DATABASE_URL: behindUrl } as unknown as NodeJS.ProcessEnv)
+    const pg = new Client({ connectionString: behindUrl })
+    await pg.connect()
+    try {
+      const k = new Kysely<unknown>({ dialect: new PostgresDialect({ pool: new Pool({ connectionString: behindUrl, max: 1 }) }) })
+      expect(await migrateDownTo(k, names[names.length - 2])).toEqual([latest])
+      await k.destroy()
+      const snapshot = async () => {
+        const counts = await pg.query(`select (select count(*) from kysely_migration)::int as migrations, (select count(*) from users)::int as users, (select count(*) from settings)::int as settings`)
+        return counts.rows[0]
+      }
+      const before = { ...(await snapshot()), tables: await tables() }
+
+      const run = await runFunction([req('community', 'info'), req('account', 'me')], { ...wxEnv(openid), DATABASE_URL: behindUrl })
+      const [info, me] = outcomes(run, 2)
+      for (const o of [info, me]) {
+        expect(o.returned).toBeUndefined()
+        expect(o.thrown).toContain(`数据库结构落后于代码，未执行的迁移：${latest}`)
+        expect(o.thrown).toContain(`The database is behind this code: 1 migration(s) not applied (${latest})`)
+        expect(o.thrown).toContain('npm run migrate')
+      }
+      expect(run.logs).toContain('[api] cloud function cannot start: 数据库结构落后于代码')
+      expect({ ...(await snapshot()), tables: await tables() }).toEqual(before)
+      expect((await pg.query(`select count(*)::int as n from users where openid = $1`, [openid])).rows[0].n).toBe(0)
+
+      // Once the deploy step has run, the same instance shape starts.
+      await migrateDatabase({ NODE_ENV: 'production', DATABASE_URL: behindUrl } as unknown as NodeJS.ProcessEnv)
+      ok(outcomes(await runFunction([req('community', 'info')], { ...wxEnv(openid), DATABASE_URL: behindUrl }), 1)[0])
+    } finally {
+      await pg.end()
+    }
+  }, 60_000)
+
   it('refuses to start without a PostgreSQL DATABASE_URL', async () => {
-    const missing = await runFunction('community', [{ action: 'info' }], wxEnv('o_nodb'))
+    const missing = await runFunction([req('community', 'info')], wxEnv('o_nodb'))
     const [noUrl] = outcomes(missing, 1)
     expect(noUrl.returned).toBeUndefined()
     expect(noUrl.thrown).toMatch(/DATABASE_URL: required for cloud functions/)
 
-    const sqlite = await runFunction('community', [{ action: 'info' }], { ...wxEnv('o_nodb'), DATABASE_URL: 'file:///tmp/guandao.sqlite' })
+    const sqlite = await runFunction([req('community', 'info')], { ...wxEnv('o_nodb'), DATABASE_URL: 'file:///tmp/guandao.sqlite' })
     expect(outcomes(sqlite, 1)[0].thrown).toMatch(/DATABASE_URL: must be a PostgreSQL URL/)
   }, 60_000)
 })

@@ -1,8 +1,8 @@
 // The scheduled work of every domain, run as one round: each domain's sweep (server/core/feature.ts, Sweep) and
 // then the delivery of what they and the requests since wrote to the outbox. One timer runs it: in the cloud, a
-// timer trigger on the function of the domain that delivers (build:cloud writes it into that function's
-// config.json, with the openapi permission delivery needs); on a self-hosted server, its own timer
-// (server/main.ts). Both call runScheduled, so the two deployments run the same code.
+// timer trigger on the one cloud function (build:cloud writes it into its config.json, server/cloud/config.ts);
+// on a self-hosted server, its own timer (server/main.ts). Both call runScheduled, so the two deployments run
+// the same code.
 import type { Services } from '../core/context'
 import { moduleList, type DomainName } from '../features'
 
@@ -13,16 +13,6 @@ export const TIMER = { trigger: 'sweep', cron: '0 */1 * * * * *' } as const
 
 /** The domains with a sweep, in the order they run. */
 export const SWEEPING_DOMAINS = moduleList.filter((m) => m.sweep).map((m) => m.contract.domain) as DomainName[]
-
-/** The domain whose cloud function carries the timer: the one that delivers messages. */
-export const TIMER_DOMAIN: DomainName = (() => {
-  const delivering = moduleList.filter((m) => m.deliver)
-  if (delivering.length !== 1) throw new Error(`exactly one domain delivers messages, found ${delivering.length}`)
-  return delivering[0].contract.domain
-})()
-
-/** The server APIs the timer's function calls through cloud.openapi. */
-export const TIMER_OPENAPI = ['subscribeMessage.send']
 
 /**
  * One round: every sweep, each on its own (one failing does not stop the others), then delivery. Returns what
@@ -46,13 +36,4 @@ export async function runScheduled(services: Services): Promise<Record<string, u
   }
   if (failures.length) throw new Error(`scheduled work failed — ${failures.join('; ')}`)
   return done
-}
-
-/** The cloud function's config.json for a domain (WeChat's format), or null for a function with neither timer nor openapi. */
-export function cloudFunctionConfig(domain: string) {
-  if (domain !== TIMER_DOMAIN) return null
-  return {
-    permissions: { openapi: [...TIMER_OPENAPI] },
-    triggers: [{ name: TIMER.trigger, type: 'timer' as const, config: TIMER.cron }],
-  }
 }

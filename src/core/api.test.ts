@@ -77,3 +77,42 @@ test('a caller-supplied key is sent as given (a saved draft resubmitted)', async
   await call('auth', 'signOut', {}, { idempotencyKey: 'draft-key-123' })
   expect(request.mock.calls[0][0].data.idempotencyKey).toBe('draft-key-123')
 })
+
+describe('on weapp with a cloud environment', () => {
+  const callFunction = Taro.cloud.callFunction as unknown as jest.Mock
+  const init = Taro.cloud.init as unknown as jest.Mock
+  const globals = globalThis as unknown as { CLOUD_ENV: string }
+  beforeEach(() => {
+    process.env.TARO_ENV = 'weapp'
+    globals.CLOUD_ENV = 'guandao-test-1a2b'
+    callFunction.mockReset()
+  })
+  afterEach(() => {
+    process.env.TARO_ENV = 'h5'
+    globals.CLOUD_ENV = ''
+  })
+
+  test('every domain goes to the one function "api", the domain beside the envelope', async () => {
+    callFunction.mockResolvedValueOnce({ result: { ok: true, data: { name: '管道社区' } } }).mockResolvedValueOnce({ result: { ok: true, data: [] } })
+    await expect(call('community', 'info', {})).resolves.toEqual({ name: '管道社区' })
+    await call('announcements', 'list', {}, { idempotencyKey: 'list-key-12345' })
+    expect(init).toHaveBeenCalledWith({ env: 'guandao-test-1a2b' })
+    expect(callFunction.mock.calls.map(([p]) => p.name)).toEqual(['api', 'api'])
+    const [[first], [second]] = callFunction.mock.calls
+    expect(first.data).toEqual({ domain: 'community', action: 'info', data: {}, idempotencyKey: expect.any(String) })
+    expect(second.data).toEqual({ domain: 'announcements', action: 'list', data: {}, idempotencyKey: 'list-key-12345' })
+    // No token: the cloud knows the caller from WeChat itself.
+    expect(request).not.toHaveBeenCalled()
+  })
+
+  test("the function's refusal is the same ApiError as over HTTP; a failed call is retried with the same key", async () => {
+    callFunction
+      .mockRejectedValueOnce({ errMsg: 'cloud.callFunction:fail' })
+      .mockResolvedValueOnce({ result: { ok: false, error: { code: 'UNKNOWN_ACTION', message: '不支持的服务：nope' } } })
+    const err = await call('community', 'info', {}).catch((e) => e)
+    expect(err).toBeInstanceOf(ApiError)
+    expect(err).toMatchObject({ code: 'UNKNOWN_ACTION', message: '不支持的服务：nope' })
+    expect(callFunction).toHaveBeenCalledTimes(2)
+    expect(new Set(callFunction.mock.calls.map(([p]) => p.data.idempotencyKey)).size).toBe(1)
+  })
+})

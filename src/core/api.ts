@@ -1,6 +1,7 @@
 // The one API client. Every call is typed from the domain's action table; every failure becomes an ApiError
 // with a Chinese message; every call carries an idempotency key, so retrying it is always safe.
 import Taro from '@tarojs/taro'
+import { CLOUD_FUNCTION } from '@common/cloud'
 import type { InputOf, OutputOf } from '@common/contract'
 import { ERROR_MESSAGES, isErrorCode, type Envelope, type ErrorCode, type FieldErrors } from '@common/errors'
 import type { modules } from '@server/features'
@@ -65,11 +66,15 @@ const httpTransport: Transport = {
   },
 }
 
-/** On weapp with a cloud environment the same envelope goes to the domain's cloud function. */
+/**
+ * On weapp with a cloud environment the same envelope goes to the one cloud function, with the domain beside it:
+ * { domain, action, data, idempotencyKey }. One function for every domain, so the home page's calls share its
+ * warm instances instead of each starting a function of its own.
+ */
 const cloudTransport: Transport = {
   async send(domain, body) {
     try {
-      const res = await Taro.cloud.callFunction({ name: domain, data: body as Record<string, unknown> })
+      const res = await Taro.cloud.callFunction({ name: CLOUD_FUNCTION, data: { domain, ...body } })
       const envelope = (res as { result?: unknown }).result
       return { status: 200, envelope }
     } catch {
