@@ -220,8 +220,22 @@ describe('build:cloud', () => {
       noFastify: !/fastify/i.test(code),
       // Every domain is in the one bundle.
       everyDomain: Object.keys(modules).every((d) => code.includes(`"${d}"`)),
+      // pg through require(), not Node's ESM loader, with a navigator lent while it loads (build-cloud.ts, PG_LOADER).
+      pgRequired: code.includes('require("pg")') && !code.includes('import("pg")') && code.includes('globalThis.navigator'),
+      // Minified.
+      minified: code.split('\n').length < 200,
+      // exceljs is in a file of its own, loaded by the exports when they run.
+      exceljsLazy: code.includes('import("./lazy/exceljs.js")') && !code.includes('xl/workbook.xml'),
+      exceljsBeside: fs.readFileSync(path.join(fnDir, 'lazy', 'exceljs.js'), 'utf8').includes('xl/workbook.xml'),
+      // zod's other languages are left out; its English default stays.
+      noZodLocales: !code.includes('Неверный ввод'),
+      zodEnglish: code.includes('Invalid input'),
     }
     expect(checks).toEqual(Object.fromEntries(Object.keys(checks).map((k) => [k, true])))
+    expect(buildOutput).toMatch(/[\d.]+ KB\s+cloudfunctions\/api\/lazy\/exceljs\.js\s+\(loaded when first used\)/)
+    // The source map stays on this machine, for reading stack traces; the function does not carry it.
+    expect(fs.existsSync(path.join(root, 'dist', 'cloudfunctions', CLOUD_FUNCTION, 'index.js.map'))).toBe(true)
+    expect(fs.readdirSync(fnDir).sort()).toEqual(['config.json', 'index.js', 'lazy', 'package.json'])
   })
 
   it('removes the folders of the former per-domain functions and names them, and leaves what it did not write', () => {
@@ -311,6 +325,17 @@ describe('the built cloud function', () => {
 
     // Identity is the OPENID from the WeChat context, never the userInfo copy in the event.
     expect(ok(meAgain).id).toBe(first.id)
+  }, 60_000)
+
+  it('exports still work: the spreadsheet loads exceljs from its file beside the function', async () => {
+    const openid = `o_staff_${randomBytes(6).toString('hex')}`
+    const [me] = outcomes(await runFunction([req('account', 'me'), req('account', 'consent', { data: { version: PRIVACY_VERSION } })], { ...wxEnv(openid), DATABASE_URL: databaseUrl }), 2)
+    await db.query(`insert into "${schema}".user_roles (user_id, role, granted_by, granted_at) values ($1, 'staff', null, now())`, [ok(me).id])
+    const [sheet] = outcomes(await runFunction([req('volunteer', 'exportHours', { data: { period: { from: '2026-11-01', to: '2026-11-30' } } })], { ...wxEnv(openid), DATABASE_URL: databaseUrl }), 1)
+    const file = ok(sheet)
+    expect(file.filename).toMatch(/\.xlsx$/)
+    // An xlsx is a zip: PK\x03\x04.
+    expect(Buffer.from(file.base64, 'base64').subarray(0, 4)).toEqual(Buffer.from([0x50, 0x4b, 0x03, 0x04]))
   }, 60_000)
 
   it('a domain it does not serve gets UNKNOWN_ACTION; a request without a domain is bad input naming the field', async () => {

@@ -1,7 +1,6 @@
 // The desk's spreadsheet: sign-ups and attendance of an event as an xlsx workbook (exceljs), which Excel and WPS
 // open with the Chinese intact (xlsx is UTF-8 XML inside; no CSV code-page guessing). Phones are masked: the sheet
 // is forwarded in chats.
-import { Workbook } from 'exceljs'
 import { local } from '../../../common/time'
 import type { AuthedCtx } from '../../core/context'
 import { rosterOf } from './door'
@@ -9,6 +8,7 @@ import { organiserOf } from './organise'
 import * as repo from './repo'
 import { eventRefusal } from './rules'
 import { AppError } from '../../core/errors'
+import { loadExcel } from '../../core/xlsx'
 
 const at = (iso: string) => local(iso).format('YYYY-MM-DD HH:mm')
 
@@ -20,6 +20,7 @@ export async function exportSheet(ctx: AuthedCtx, eventId: number): Promise<{ fi
   if (refused) throw new AppError(refused.code, refused.message)
   const r = await rosterOf(ctx, viewer, e)
 
+  const { Workbook } = await loadExcel()
   const book = new Workbook()
   book.creator = '管道社区居民委员会'
   book.created = ctx.clock()

@@ -1,15 +1,16 @@
 // Hours as an xlsx workbook (exceljs), as the events' desk sheet is: a summary per volunteer and every record with
 // its correction beside the original. Phones are left out: the sheet is forwarded in chats.
-import { Workbook } from 'exceljs'
 import { local } from '../../../common/time'
 import type { AuthedCtx } from '../../core/context'
 import { teamHours } from './hours'
+import { loadExcel } from '../../core/xlsx'
 
 const at = (iso: string | null) => (iso ? local(iso).format('YYYY-MM-DD HH:mm') : '')
 const hours = (minutes: number | null) => (minutes === null ? '' : Math.round((minutes / 60) * 100) / 100)
 
 export async function exportHours(ctx: AuthedCtx, input: { teamId?: number; period: { from: string; to: string } }): Promise<{ filename: string; base64: string }> {
   const data = await teamHours(ctx, input)
+  const { Workbook } = await loadExcel()
   const book = new Workbook()
   book.creator = '管道社区居民委员会'
   book.created = ctx.clock()
