@@ -230,6 +230,8 @@ describe('build:cloud', () => {
       // zod's other languages are left out; its English default stays.
       noZodLocales: !code.includes('Неверный ввод'),
       zodEnglish: code.includes('Invalid input'),
+      // pino's worker-thread transports are left out; it logs to stdout.
+      noPinoTransports: code.includes('pino transports are left out of the cloud function'),
     }
     expect(checks).toEqual(Object.fromEntries(Object.keys(checks).map((k) => [k, true])))
     expect(buildOutput).toMatch(/[\d.]+ KB\s+cloudfunctions\/api\/lazy\/exceljs\.js\s+\(loaded when first used\)/)
