@@ -23,9 +23,27 @@ export const BUS_ROLES = ['driver', ...STAFF_ROLES] as const satisfies readonly 
  */
 export type Access = 'public' | 'user' | readonly Role[]
 
+/**
+ * Where the words a person writes appear, as WeChat's text check (msgSecCheck v2) is told: a profile (names,
+ * titles of things), a comment (replies, reasons, notes to someone), a forum post (requests, announcements and
+ * descriptions read by many), a social log.
+ */
+export type ContentScene = 'profile' | 'comment' | 'forum' | 'log'
+
+/**
+ * The input fields a person writes that others will read, by path (`stops.*.name` for each item of a list), each
+ * with its Chinese name and scene. The pipeline has WeChat check them before the handler stores anything.
+ */
+export type ContentFields = Readonly<Record<string, { label: string; scene: ContentScene }>>
+
+/** One user-written field of an action: userText('诉求内容', 'forum'). */
+export const userText = (label: string, scene: ContentScene) => ({ label, scene }) as const
+
 export interface ActionSpec<I extends z.ZodType = z.ZodType, O = unknown> {
   input: I
   access: Access
+  /** User-written text to check before it is stored or shown (see ContentFields). */
+  content?: ContentFields
   /** Queries are safe to retry; mutations are retried only with their idempotency key. */
   kind: 'query' | 'mutation'
   /** Personal data must not be processed before the privacy consent; only a few actions run before it. */
@@ -47,7 +65,7 @@ export function query<O>() {
 }
 
 export function mutation<O>() {
-  return <I extends z.ZodType>(spec: { input: I; access: Access; beforeConsent?: boolean; repeatable?: boolean }): ActionSpec<I, O> => ({
+  return <I extends z.ZodType>(spec: { input: I; access: Access; beforeConsent?: boolean; repeatable?: boolean; content?: ContentFields }): ActionSpec<I, O> => ({
     ...spec,
     kind: 'mutation',
   })

@@ -46,6 +46,7 @@ export const PAGE = {
   hotlineSettings: '/features/hotline/pages/settings/index',
   messages: '/features/messages/pages/list/index',
   messageSettings: '/features/messages/pages/settings/index',
+  moderation: '/features/moderation/pages/queue/index',
   apptServices: '/features/appointments/pages/services/index',
   apptBook: '/features/appointments/pages/book/index',
   apptDetail: '/features/appointments/pages/detail/index',

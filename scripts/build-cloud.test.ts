@@ -257,7 +257,7 @@ describe('build:cloud', () => {
       permissions: { openapi: ['subscribeMessage.send', 'security.msgSecCheck', 'security.mediaCheckAsync'] },
       triggers: [{ name: 'sweep', type: 'timer', config: '0 */1 * * * * *' }],
     })
-    expect(SWEEPING_DOMAINS).toEqual(['auth', 'hotline', 'appointments', 'shuttle', 'events', 'volunteer'])
+    expect(SWEEPING_DOMAINS).toEqual(['auth', 'hotline', 'appointments', 'shuttle', 'events', 'volunteer', 'moderation'])
     const [trigger] = config.triggers
     // WeChat's rules: a name of letters, digits, - and _ starting with a letter; a cron of seven fields —
     // second minute hour day month weekday year. Second 0 of every minute, every hour, day, month and year.
@@ -361,7 +361,7 @@ describe('the built cloud function', () => {
     const [me, trigger, pushed] = outcomes(anonymous, 3)
     expect(refused(me).code).toBe('UNAUTHENTICATED')
     expect(Object.keys(ok(trigger))).toEqual([...SWEEPING_DOMAINS, 'delivery'])
-    // Nothing handles pushes yet (onPlatformEvent): refused, beside the timer rather than as a request.
+    // A push that is no photo verdict (this one names no trace) is refused, beside the timer rather than as a request.
     expect(refused(pushed)).toEqual({ code: 'UNKNOWN_ACTION', message: '不支持的平台事件' })
 
     const signedIn = await runFunction([timer, push], { ...wxEnv('o_timer_user'), DATABASE_URL: databaseUrl })

@@ -14,6 +14,8 @@ import { moduleList, modules } from './features'
 import { templateSettings } from './features/messages/template-config'
 import { httpsSender } from './features/messages/wechat/https'
 import type { Sender } from './features/messages/wechat/sender'
+import { httpsChecker, type ContentChecker } from './features/moderation/checker'
+import { wechatApi, type WeChatApi } from './core/wechat/api'
 
 export interface AppOptions {
   config?: Config
@@ -31,6 +33,8 @@ export interface AppOptions {
   capacity?: Capacity
   /** How subscribe messages reach WeChat; by default the HTTPS API when WECHAT_APPID and WECHAT_SECRET are set. */
   sender?: Sender | null
+  /** How user content is checked; by default WeChat's HTTPS API when WECHAT_APPID and WECHAT_SECRET are set. */
+  checker?: ContentChecker | null
 }
 
 export type Backend = Awaited<ReturnType<typeof createBackend>>
@@ -58,14 +62,26 @@ export async function createBackend(opts: AppOptions = {}) {
   }
 
   const fileUrlSecret = config.FILE_URL_SECRET ?? (await storedFileUrlSecret(handle.db, clock().toISOString()))
-  const services: Services = { db: handle.db, engine: handle.engine, clock, config: { ...config, fileUrlSecret }, log, capacity: opts.capacity ?? guarded, modules: moduleList, sender: opts.sender !== undefined ? opts.sender : defaultSender(config, log) }
+  // One access token for every HTTPS call to WeChat this process makes.
+  const api = defaultApi(config, log)
+  const services: Services = {
+    db: handle.db,
+    engine: handle.engine,
+    clock,
+    config: { ...config, fileUrlSecret },
+    log,
+    capacity: opts.capacity ?? guarded,
+    modules: moduleList,
+    sender: opts.sender !== undefined ? opts.sender : api && httpsSender(api),
+    checker: opts.checker !== undefined ? opts.checker : api && httpsChecker(api),
+  }
   const dispatch = createDispatcher(services, modules as unknown as Record<string, DomainModule>, concurrencyOf(config, handle.engine, dbOptions.pgPoolSize))
   return { services, dispatch, domains: Object.keys(modules), close: () => handle.close() }
 }
 
-function defaultSender(config: Config, log: Logger): Sender | null {
+function defaultApi(config: Config, log: Logger): WeChatApi | null {
   if (!config.WECHAT_APPID || !config.WECHAT_SECRET) return null
-  return httpsSender({ appid: config.WECHAT_APPID, secret: config.WECHAT_SECRET, base: config.WECHAT_API_BASE, log })
+  return wechatApi({ appid: config.WECHAT_APPID, secret: config.WECHAT_SECRET, base: config.WECHAT_API_BASE, log })
 }
 
 /**

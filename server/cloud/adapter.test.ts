@@ -62,14 +62,27 @@ describe.each(engines())('cloud adapter on %s', (engine) => {
     expect(await main({ domain: 'account', action: 'me' })).toMatchObject({ ok: false, error: { code: 'UNAUTHENTICATED' } })
   })
 
-  test('with an OPENID neither shape is the platform speaking: both are requests without a domain', async () => {
+  test('with an OPENID the timer shape and any other push are requests without a domain; a photo verdict is still heard', async () => {
     mockWx.openid = 'o_pretender'
-    for (const event of [timer, push]) expect(await main(event)).toMatchObject({ ok: false, error: { code: 'BAD_INPUT', fields: { domain: '缺少 domain' } } })
+    const other = { ...push, Event: 'user_enter_tempsession', trace_id: undefined }
+    for (const event of [timer, other]) expect(await main(event)).toMatchObject({ ok: false, error: { code: 'BAD_INPUT', fields: { domain: '缺少 domain' } } })
     expect(pushes).toHaveLength(0)
+    // Only a trace id the server handed out for a pending photo changes anything (below), so who pushes it matters not.
+    expect(await main(push)).toBe('success')
+    expect(pushes).toHaveLength(1)
   })
 
-  test('without onPlatformEvent a push is refused, not taken as a request', async () => {
+  test("by default WeChat's photo verdict clears the photo it names, and a push of anything else is refused", async () => {
     const bare = createCloudMain({ env, backend: async () => t.backend })
-    expect(await bare(push)).toEqual({ ok: false, error: { code: 'UNKNOWN_ACTION', message: '不支持的平台事件' } })
+    const owner = await t.db.selectFrom('users').select('id').where('openid', '=', 'demo:resident').executeTakeFirstOrThrow()
+    const photo = await t.db
+      .insertInto('uploads')
+      .values({ owner_id: owner.id, kind: 'hotline', storage: 'cloud', path_or_file_id: 'cloud://env/a.jpg', mime: 'image/jpeg', bytes: 1, created_at: t.clock.iso(), review: 'pending', review_trace: `trace-${engine}` })
+      .returning('id')
+      .executeTakeFirstOrThrow()
+    const verdict = { ...push, trace_id: `trace-${engine}`, errcode: 0, result: { suggest: 'pass', label: 100 } }
+    expect(await bare(verdict)).toBe('success')
+    expect(await t.db.selectFrom('uploads').select('review').where('id', '=', photo.id).executeTakeFirstOrThrow()).toEqual({ review: 'pass' })
+    expect(await bare({ ...push, Event: 'user_enter_tempsession', trace_id: undefined })).toEqual({ ok: false, error: { code: 'UNKNOWN_ACTION', message: '不支持的平台事件' } })
   })
 })

@@ -13,6 +13,8 @@ import { createBackend, type Backend } from '../app'
 import { loadConfig, type Config } from '../core/config'
 import type { Identity, Services } from '../core/context'
 import { cloudSender } from '../features/messages/wechat/cloud'
+import { cloudChecker } from '../features/moderation/checker'
+import { handlePush, mediaVerdictOf } from '../features/moderation/push'
 import { runScheduled, type TimerEvent } from './schedule'
 
 export type { TimerEvent } from './schedule'
@@ -95,7 +97,11 @@ export function createCloudMain(opts: CloudAdapterOptions = {}): CloudMain {
     // push) by sending the shape: with an OPENID it is an ordinary request.
     if (identity === null) {
       if (isTimerEvent(event)) return runTimer(b, event)
-      if (isPlatformEvent(event)) return platformEvent(b, event, opts.onPlatformEvent)
+      if (isPlatformEvent(event)) return platformEvent(b, event, opts.onPlatformEvent ?? weChatPush)
+    } else if (mediaVerdictOf(event)) {
+      // Whether WeChat's push of a photo verdict carries an OPENID is not documented, so it is taken either way:
+      // only a trace id this server handed out for a photo still pending changes anything, and no client ever sees one.
+      return platformEvent(b, event as PlatformEvent, opts.onPlatformEvent ?? weChatPush)
     }
     return route(b, event, identity)
   }
@@ -119,8 +125,10 @@ async function startBackend(env: NodeJS.ProcessEnv, build?: CloudAdapterOptions[
     db: { databaseUrl: config.DATABASE_URL, pgPoolSize: config.PG_POOL_SIZE },
     // Migrated at deploy time (npm run migrate); a cold start only checks, within the 3 s WeChat gives by default.
     migrate: 'verify',
-    // Subscribe messages go through the cloud's openapi, authorised by config.json, with no token of ours.
+    // Subscribe messages and content checks go through the cloud's openapi, authorised by config.json, with no
+    // token of ours.
     sender: cloudSender(() => cloud.openapi),
+    checker: cloudChecker(() => cloud.openapi),
   })
 }
 
@@ -189,6 +197,10 @@ async function runTimer(backend: Backend, trigger: TimerEvent): Promise<Envelope
   log.info({ trigger: trigger.TriggerName, ms: Date.now() - started }, 'scheduled work done')
   return { ok: true, data }
 }
+
+/** WeChat's pushes this backend takes: the verdicts on photos (server/features/moderation/push.ts). */
+const weChatPush: PlatformEventHandler = async (event, services) =>
+  (await handlePush(services, event)) ? 'success' : { ok: false, error: { code: 'UNKNOWN_ACTION', message: '不支持的平台事件' } }
 
 async function platformEvent(backend: Backend, event: PlatformEvent, handle: PlatformEventHandler | undefined): Promise<unknown> {
   const { log } = backend.services

@@ -20,6 +20,10 @@ declare module 'wx-server-sdk' {
       subscribeMessage: {
         send(params: { touser: string; templateId: string; page: string; data: Record<string, { value: string }>; miniprogramState: string; lang: string }): Promise<{ errCode?: number; errMsg?: string }>
       }
+      security: {
+        msgSecCheck(params: { openid: string; scene: number; version: number; content: string }): Promise<Record<string, unknown>>
+        mediaCheckAsync(params: { mediaUrl: string; mediaType: number; version: number; scene: number; openid: string }): Promise<Record<string, unknown>>
+      }
     }
   }
 

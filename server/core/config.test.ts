@@ -70,10 +70,19 @@ describe('loadConfig', () => {
 
   test.each([
     ['DATABASE_URL', { DATABASE_URL: 'postgres://u@db:5432/guandao' }],
-    ['WECHAT_SECRET', { WECHAT_APPID: 'wx1234567890abcdef', WECHAT_SECRET: 'real-secret' }],
+    ['WECHAT_SECRET', { WECHAT_APPID: 'wx1234567890abcdef', WECHAT_SECRET: 'real-secret', PUBLIC_URL: 'https://guandao.example.cn' }],
   ])('demo accounts are refused beside %s, a real deployment’s setting', (name, env) => {
     expect(() => loadConfig(envOf({ SEED_DEMO: 'true', ...env }))).toThrow(new RegExp(`SEED_DEMO: demo accounts are refused beside ${name}`))
     expect(loadConfig(envOf(env)).demo).toBe(false)
+  })
+
+  test('real WeChat credentials need the public address WeChat fetches photos from for the content check', () => {
+    const real = { WECHAT_APPID: 'wx1234567890abcdef', WECHAT_SECRET: 'real-secret' }
+    expect(() => loadConfig(envOf(real))).toThrow(/PUBLIC_URL: required with WECHAT_SECRET/)
+    expect(loadConfig(envOf({ ...real, PUBLIC_URL: 'https://guandao.example.cn' })).PUBLIC_URL).toBe('https://guandao.example.cn')
+    // A stand-in on this machine fetches from wherever the test says.
+    expect(() => loadConfig(envOf({ ...real, WECHAT_API_BASE: 'http://127.0.0.1:4100' }))).not.toThrow()
+    expect(() => loadConfig(envOf({ WECHAT_PUSH_TOKEN: 'has space' }))).toThrow(/WECHAT_PUSH_TOKEN/)
   })
 
   test('WeChat credentials aimed at a stand-in on this machine are no real deployment: demo people may stay on', () => {

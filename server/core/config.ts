@@ -29,6 +29,13 @@ const schema = z.object({
   WECHAT_MINIPROGRAM_STATE: z.enum(['formal', 'trial', 'developer']).default('formal'),
   /** Subscribe-message templates by kind of notice, JSON (server/features/messages/template-config.ts). */
   SUBSCRIBE_TEMPLATES: z.string().optional(),
+  /**
+   * The server's own address as the internet reaches it (https://guandao.example.cn): WeChat fetches photos from
+   * it for the content check. Required with WECHAT_SECRET on a real deployment.
+   */
+  PUBLIC_URL: z.string().url().optional(),
+  /** The token of the MP console's message push (开发管理 → 消息推送), which signs WeChat's photo verdicts. */
+  WECHAT_PUSH_TOKEN: z.string().regex(/^[A-Za-z0-9]{3,32}$/, '3 to 32 letters or digits, as the MP console asks').optional(),
   H5_DIR: z.string().default(path.resolve(process.cwd(), 'dist/h5')),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   RATE_LIMIT_PER_MINUTE: z.coerce.number().int().min(1).default(300),
@@ -98,6 +105,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   const productionSettings = (['DATABASE_URL', 'WECHAT_SECRET'] as const).filter((k) => c[k] && (k !== 'WECHAT_SECRET' || realWeChat))
   if (c.SEED_DEMO && productionSettings.length) {
     throw new Error(`Invalid configuration:\n  SEED_DEMO: demo accounts are refused beside ${productionSettings.join(' and ')} (a real deployment's settings)`)
+  }
+  if (realWeChat && c.WECHAT_SECRET && !c.PUBLIC_URL) {
+    throw new Error('Invalid configuration:\n  PUBLIC_URL: required with WECHAT_SECRET: WeChat fetches uploaded photos from this address for the content check')
   }
   if (production && c.CLOCK_START) throw new Error('Invalid configuration:\n  CLOCK_START: a moved clock is refused in production')
   return {

@@ -6,6 +6,7 @@ import type { Capacity } from './capacity'
 import type { Config } from './config'
 import type { FeatureModule } from './feature'
 import type { Sender } from '../features/messages/wechat/sender'
+import type { ContentChecker } from '../features/moderation/checker'
 
 /** Who is calling, as resolved by the pipeline from the adapter's identity. Never taken from a request body. */
 export interface Actor {
@@ -27,6 +28,8 @@ export interface Services {
   modules: readonly FeatureModule[]
   /** Sends WeChat subscribe messages (the cloud's openapi or the HTTPS API); null when none is set up. */
   sender: Sender | null
+  /** Checks user content with WeChat (server/features/moderation); null when none is set up (development, the demo). */
+  checker: ContentChecker | null
 }
 
 export type Identity = { kind: 'session'; token: string } | { kind: 'openid'; openid: string } | null

@@ -9,9 +9,9 @@ function signature(secret: string, id: number, expires: number): string {
   return createHmac('sha256', secret).update(`upload:${id}:${expires}`).digest('base64url').slice(0, 32)
 }
 
-export function signedUploadUrl(secret: string, id: number, now: Date): string {
+export function signedUploadUrl(secret: string, id: number, now: Date, ttlMs = FILE_URL_TTL_MS): string {
   // Rounded to the hour so a page re-rendered within it gets the same URL and the image stays cached.
-  const expires = Math.ceil((now.getTime() + FILE_URL_TTL_MS) / FILE_URL_TTL_MS) * FILE_URL_TTL_MS
+  const expires = Math.ceil((now.getTime() + ttlMs) / FILE_URL_TTL_MS) * FILE_URL_TTL_MS
   return `/api/uploads/${id}?e=${expires}&s=${signature(secret, id, expires)}`
 }
 

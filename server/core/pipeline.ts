@@ -9,6 +9,7 @@ import type { Actor, Client, Ctx, DomainModule, Identity, Services } from './con
 import { resolveOpenid, resolveSession, type Identified } from '../features/auth/identity'
 import { fingerprintOf, runIdempotent } from './idempotency'
 import { gate } from './gate'
+import { screenText } from '../features/moderation/text'
 
 const requestSchema = z.object({
   action: z.string({ error: '缺少 action' }).min(1, '缺少 action').max(64, 'action 过长'),
@@ -64,8 +65,15 @@ export function createDispatcher(services: Services, modules: Record<string, Dom
 
       const ctx: Ctx = { ...services, actor, identity, client, requestId }
       const handler = mod.handlers[actionName] as (input: unknown, ctx: Ctx) => Promise<unknown>
-      const run = () => handler(input.data, ctx)
       const action = `${domain}.${actionName}`
+      const content = spec.content
+      const run = async () => {
+        // User-written text is checked before the handler stores any of it (server/features/moderation/text.ts).
+        const flagged = content && actor ? await screenText({ ...ctx, actor }, content, input.data, action) : null
+        const result = await handler(input.data, ctx)
+        await flagged?.()
+        return result
+      }
       const data =
         keyed && actor
           ? await runIdempotent(services, { userId: actor.userId, action, key: keyed, fingerprint: fingerprintOf(action, input.data) }, run, who?.prior)

@@ -59,7 +59,20 @@ export interface UploadTable {
   mime: string
   bytes: number
   created_at: Instant
+  /**
+   * Its content check (server/features/moderation/photos.ts): none (no checker set up), pending (with WeChat, or
+   * waiting to be handed over), pass, review (可疑), risky, released (a staff member let it through), removed.
+   */
+  review: ColumnType<PhotoReview, PhotoReview | undefined, PhotoReview>
+  review_trace: ColumnType<string | null, string | null | undefined, string | null>
+  review_label: ColumnType<number | null, number | null | undefined, number | null>
+  review_at: ColumnType<Instant | null, Instant | null | undefined, Instant | null>
+  review_tries: ColumnType<number, number | undefined, number>
+  removed_by: ColumnType<number | null, number | null | undefined, number | null>
+  removed_reason: ColumnType<string | null, string | null | undefined, string | null>
 }
+
+export type PhotoReview = 'none' | 'pending' | 'pass' | 'review' | 'risky' | 'released' | 'removed'
 
 /** One row per feature: its settings as JSON, read through the feature's schema (server/core/settings.ts). */
 export interface SettingsTable {
@@ -101,6 +114,13 @@ export const coreTables = declareTables<CoreTables>({
     mime: 'not null',
     bytes: 'not null',
     created_at: 'not null',
+    review: 'not null',
+    review_trace: 'null',
+    review_label: 'null',
+    review_at: 'null',
+    review_tries: 'not null',
+    removed_by: 'null',
+    removed_reason: 'null',
   },
   settings: { feature: 'not null', value: 'not null', updated_at: 'not null' },
 })

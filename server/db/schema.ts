@@ -8,6 +8,7 @@ import type { CommunityTables } from '../features/community/tables'
 import type { EventTables } from '../features/events/tables'
 import type { HotlineTables } from '../features/hotline/tables'
 import type { MessagesTables } from '../features/messages/tables'
+import type { ModerationTables } from '../features/moderation/tables'
 import type { ShuttleTables } from '../features/shuttle/tables'
 import type { VolunteerTables } from '../features/volunteer/tables'
 
@@ -19,6 +20,7 @@ export interface Database
     AnnouncementsTables,
     HotlineTables,
     MessagesTables,
+    ModerationTables,
     AppointmentsTables,
     ShuttleTables,
     EventTables,

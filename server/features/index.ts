@@ -1,6 +1,6 @@
 // Every domain the backend serves, each declared in its own folder's module.ts. The HTTP server mounts each at
-// POST /api/<domain> and runs its scheduled work; the cloud build writes one function per domain with its timer
-// trigger; the migrator runs their migrations; the data export and account deletion take each one's part.
+// POST /api/<domain> and runs its scheduled work; the one cloud function (`api`) routes to each by name and runs
+// the same work on its timer; the migrator runs their migrations; the data export and account deletion take each one's part.
 // Adding a domain is its folder and one line here (docs/architecture.md, "Adding a domain").
 import { byDomain } from '../core/feature'
 import { accountModule } from './account/module'
@@ -11,6 +11,7 @@ import { communityModule } from './community/module'
 import { eventsModule } from './events/module'
 import { hotlineModule } from './hotline/module'
 import { messagesModule } from './messages/module'
+import { moderationModule } from './moderation/module'
 import { peopleModule } from './people/module'
 import { shuttleModule } from './shuttle/module'
 import { volunteerModule } from './volunteer/module'
@@ -27,6 +28,7 @@ export const moduleList = [
   shuttleModule,
   eventsModule,
   volunteerModule,
+  moderationModule,
 ] as const
 
 export const modules = byDomain(moduleList)

@@ -12,7 +12,7 @@ describe('the module list', () => {
   })
 
   test('gives the migrator every migration once, in name order, under the names databases have recorded', () => {
-    expect(Object.keys(allMigrations())).toEqual(['001_foundation', '002_hotline', '003_appointments', '004_settings', '005_idempotency_fingerprint', '006_capacity', '007_session_seen', '008_trip_consent', '009_companions', '010_shuttle', '011_birth_year', '012_events', '013_volunteer', '014_delivery', '015_shuttle_reminder'])
+    expect(Object.keys(allMigrations())).toEqual(['001_foundation', '002_hotline', '003_appointments', '004_settings', '005_idempotency_fingerprint', '006_capacity', '007_session_seen', '008_trip_consent', '009_companions', '010_shuttle', '011_birth_year', '012_events', '013_volunteer', '014_delivery', '015_shuttle_reminder', '016_moderation'])
     const again = defineModule({ api: communityApi, migrations: { '002_hotline': modules.hotline.migrations['002_hotline'] } })
     expect(() => allMigrations([...moduleList, again])).toThrow('two migrations are named 002_hotline')
   })

@@ -11,6 +11,7 @@ import rateLimit from '@fastify/rate-limit'
 import { sessionUserId } from '../features/auth/identity'
 import { registerHeaders } from './headers'
 import { registerUploads } from './uploads'
+import { registerWeChatPush } from './wechat-push'
 
 export async function createHttpServer(backend: Backend) {
   const { config, log } = backend.services
@@ -72,6 +73,7 @@ export async function createHttpServer(backend: Backend) {
   app.post<{ Params: { domain: string } }>('/api/:domain', { config: { rateLimit: {} } }, (req, reply) => api(req.params.domain, req, reply))
 
   await registerUploads(app, backend, config.fileUrlSecret)
+  registerWeChatPush(app, backend)
 
   app.all('/api/*', async (_req, reply) =>
     reply.status(404).send({ ok: false, error: { code: 'UNKNOWN_ACTION', message: '接口不存在，请使用 POST /api/<domain>' } }),

@@ -17,6 +17,7 @@ import { ERROR_MESSAGES } from '../../common/errors'
 import { HANDLER_ROLES, type Role } from '../../common/contract'
 import { ORGANISER_ROLES } from '../features/events/actions'
 import { unattachedCount } from '../features/hotline/photos-repo'
+import { initialReview, submitPhoto } from '../features/moderation/photos'
 import { UPLOAD_POLICY } from './headers'
 
 export const MAX_UPLOAD_BYTES = 5 * 1024 * 1024
@@ -80,9 +81,11 @@ export async function registerUploads(app: FastifyInstance, backend: Backend, se
     await fs.writeFile(path.join(root, rel), photo, { flag: 'wx' })
     const row = await db
       .insertInto('uploads')
-      .values({ owner_id: actor.userId, kind, storage: 'disk', path_or_file_id: rel, mime: 'image/jpeg', bytes: photo.length, created_at: now.toISOString() })
+      .values({ owner_id: actor.userId, kind, storage: 'disk', path_or_file_id: rel, mime: 'image/jpeg', bytes: photo.length, created_at: now.toISOString(), review: initialReview(backend.services) })
       .returning('id')
       .executeTakeFirstOrThrow()
+    // Held from others until WeChat's verdict comes back (server/features/moderation/photos.ts).
+    await submitPhoto(backend.services, { id: row.id, ownerId: actor.userId, kind, storage: 'disk', ref: rel })
     return reply.send({ ok: true, data: { id: row.id, url: signedUploadUrl(secret, row.id, now) } })
   })
 

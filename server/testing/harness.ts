@@ -15,6 +15,7 @@ import { loadConfig, type Config } from '../core/config'
 import type { Identity } from '../core/context'
 import type { DbOptions } from '../db/connect'
 import type { modules } from '../features'
+import type { ContentChecker } from '../features/moderation/checker'
 import type { Sender } from '../features/messages/wechat/sender'
 
 export type EngineName = 'sqlite' | 'postgres'
@@ -175,6 +176,10 @@ export interface StartOptions {
   now?: string | Date
   /** How subscribe messages reach WeChat, instead of the one configuration gives. */
   sender?: Sender | null
+  /** How user content is checked, instead of the one configuration gives. */
+  checker?: ContentChecker | null
+  /** HTTP only: the server's own address becomes PUBLIC_URL, as a deployment sets it (WeChat fetches photos from there). */
+  publicUrl?: boolean
 }
 
 export type TestBackend = Awaited<ReturnType<typeof startBackend>>
@@ -207,7 +212,7 @@ export async function startBackend(engine: EngineName, opts: StartOptions = {}) 
 
   let backend: Backend
   try {
-    backend = await createBackend({ config, clock: clock.fn, log: pino({ level: 'silent' }), db, sender: opts.sender })
+    backend = await createBackend({ config, clock: clock.fn, log: pino({ level: 'silent' }), db, sender: opts.sender, checker: opts.checker })
   } catch (err) {
     await cleanup()
     throw err
@@ -307,6 +312,8 @@ export async function startHttp(engine: EngineName, opts: StartOptions = {}) {
   }
   const { port } = app.server.address() as AddressInfo
   const url = `http://127.0.0.1:${port}`
+  // The port is known only now; nothing has read the setting yet.
+  if (opts.publicUrl) t.services.config.PUBLIC_URL = url
 
   async function request(method: string, pathname: string, init: { body?: string; headers?: Record<string, string> } = {}): Promise<HttpResponse> {
     const res = await fetch(url + pathname, { method, body: init.body, headers: init.headers })

@@ -4,7 +4,10 @@
 // /cgi-bin/message/subscribe/send, holding messages to WeChat's own published rules (a token that is
 // current, a page of the mini-program, keyword values within their type's limits). It records every request,
 // and every message it took, so a test compares what arrived with what was due. Tests script refusals, expired
-// tokens and silences through `next` and `answer`.
+// tokens and silences through `next` and `answer`. Content security too: /wxa/msg_sec_check (v2) calls a text
+// risky or 可疑 when it holds one of `riskyWords` or `reviewWords`; /wxa/media_check_async takes a photo's address,
+// fetches it as WeChat does, and sends its verdict when the test says, as a signed message push (`pushVerdict`).
+import { createHash } from 'node:crypto'
 import http from 'node:http'
 import type { AddressInfo } from 'node:net'
 import { appPages } from '../../common/routes'
@@ -42,6 +45,16 @@ function keywordRefusal(key: string, value: unknown): string | null {
   return ok[type] ? null : `data.${key}.value invalid`
 }
 
+/** A photo handed to the stand-in's check: where it was fetched from and what that fetch answered. */
+export interface MediaJob {
+  traceId: string
+  url: string
+  openid: string
+  scene: number
+  /** The HTTP status the photo's address answered, once fetched; and the bytes it sent. */
+  fetched: Promise<{ status: number; bytes: number }>
+}
+
 export async function startWeChatStandIn(opts: { appid?: string; secret?: string; tokenSeconds?: number; now?: () => number; latencyMs?: number } = {}) {
   const appid = opts.appid ?? 'wx0000000000standin'
   const secret = opts.secret ?? 'stand-in-secret'
@@ -55,6 +68,12 @@ export async function startWeChatStandIn(opts: { appid?: string; secret?: string
   const next: Scripted[] = []
   /** An answer by openid, kept for every send to that person. */
   const answer = new Map<string, Scripted>()
+  /** Words that make a text risky (with WeChat's label), and ones that make it 可疑. */
+  const riskyWords = new Map<string, number>([['违禁样例', 20006]])
+  const reviewWords = new Map<string, number>([['可疑样例', 21000]])
+  const texts: { content: string; scene: number; openid: string }[] = []
+  const media: MediaJob[] = []
+  let traceSerial = 0
 
   const server = http.createServer((req, res) => {
     let raw = ''
@@ -99,11 +118,43 @@ export async function startWeChatStandIn(opts: { appid?: string; secret?: string
         tokens.set(token, now() + tokenSeconds * 1000)
         return reply({ access_token: token, expires_in: tokenSeconds })
       }
+      const tokenRefusal = () => {
+        const until = tokens.get(url.searchParams.get('access_token') ?? '')
+        if (until === undefined) return { errcode: 40001, errmsg: 'invalid credential, access_token is invalid or not latest' }
+        if (now() >= until) return { errcode: 42001, errmsg: 'access_token expired' }
+        return null
+      }
+      if (req.method === 'POST' && (url.pathname === '/wxa/msg_sec_check' || url.pathname === '/wxa/media_check_async')) {
+        const refused = tokenRefusal()
+        if (refused) return reply(refused)
+        const scripted = next.shift() ?? answer.get(String(body.openid))
+        if (scripted && 'hangMs' in scripted) return setTimeout(() => reply({ errcode: 0, errmsg: 'ok' }), scripted.hangMs)
+        if (scripted) return reply({ errmsg: 'scripted', ...scripted })
+        if (body.version !== 2 || ![1, 2, 3, 4].includes(Number(body.scene))) return reply({ errcode: 40097, errmsg: 'invalid args: version 2 and a scene 1-4 are required' })
+        if (typeof body.openid !== 'string' || !body.openid) return reply({ errcode: 40003, errmsg: 'invalid openid' })
+        if (url.pathname === '/wxa/msg_sec_check') {
+          const content = typeof body.content === 'string' ? body.content : ''
+          if (!content || [...content].length > 2500) return reply({ errcode: 40097, errmsg: 'invalid args: content' })
+          texts.push({ content, scene: Number(body.scene), openid: body.openid })
+          const hit = (words: Map<string, number>) => [...words].find(([w]) => content.includes(w))
+          const risky = hit(riskyWords)
+          const review = risky ? undefined : hit(reviewWords)
+          const result = risky ? { suggest: 'risky', label: risky[1] } : review ? { suggest: 'review', label: review[1] } : { suggest: 'pass', label: 100 }
+          return reply({ errcode: 0, errmsg: 'ok', result, detail: [{ strategy: 'content_model', errcode: 0, ...result, prob: 90 }], trace_id: `text-${++traceSerial}` })
+        }
+        if (body.media_type !== 2 || typeof body.media_url !== 'string' || !/^https?:\/\//.test(body.media_url)) return reply({ errcode: 40097, errmsg: 'invalid args: media_url' })
+        const traceId = `media-${++traceSerial}`
+        const mediaUrl = body.media_url
+        // WeChat fetches the photo from the address it was given.
+        const fetched = fetch(mediaUrl, { signal: AbortSignal.timeout(5000) })
+          .then(async (r) => ({ status: r.status, bytes: (await r.arrayBuffer()).byteLength }))
+          .catch(() => ({ status: 0, bytes: 0 }))
+        media.push({ traceId, url: mediaUrl, openid: body.openid, scene: Number(body.scene), fetched })
+        return reply({ errcode: 0, errmsg: 'ok', trace_id: traceId })
+      }
       if (req.method === 'POST' && url.pathname === '/cgi-bin/message/subscribe/send') {
-        const token = url.searchParams.get('access_token') ?? ''
-        const until = tokens.get(token)
-        if (until === undefined) return reply({ errcode: 40001, errmsg: 'invalid credential, access_token is invalid or not latest' })
-        if (now() >= until) return reply({ errcode: 42001, errmsg: 'access_token expired' })
+        const refused = tokenRefusal()
+        if (refused) return reply(refused)
         const scripted = next.shift() ?? answer.get(String(body.touser))
         if (scripted && 'hangMs' in scripted) {
           setTimeout(() => reply({ errcode: 0, errmsg: 'ok' }), scripted.hangMs)
@@ -137,6 +188,40 @@ export async function startWeChatStandIn(opts: { appid?: string; secret?: string
     received,
     next,
     answer,
+    riskyWords,
+    reviewWords,
+    /** Every text the check was given. */
+    texts,
+    /** Every photo the check was given. */
+    media,
+    /**
+     * Sends WeChat's verdict on a photo to a push address as WeChat's message push does (明文模式, JSON, signed
+     * with the push token); answers the push address's status and body.
+     */
+    pushVerdict: async (to: { url: string; token: string }, traceId: string, suggest: 'pass' | 'review' | 'risky', label = suggest === 'pass' ? 100 : 20002) => {
+      const timestamp = String(Math.floor(now() / 1000))
+      const nonce = String(Math.floor(Math.random() * 1e9))
+      const signature = createHash('sha1').update([to.token, timestamp, nonce].sort().join('')).digest('hex')
+      const res = await fetch(`${to.url}?signature=${signature}&timestamp=${timestamp}&nonce=${nonce}`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({
+          ToUserName: 'gh_standin',
+          FromUserName: 'o-system',
+          CreateTime: Number(timestamp),
+          MsgType: 'event',
+          Event: 'wxa_media_check',
+          appid,
+          trace_id: traceId,
+          version: 2,
+          detail: [{ strategy: 'content_model', errcode: 0, suggest, label, prob: 90 }],
+          errcode: 0,
+          errmsg: 'ok',
+          result: { suggest, label },
+        }),
+      })
+      return { status: res.status, body: await res.text() }
+    },
     /** Tokens handed out so far. */
     tokenCount: () => tokenSerial,
     /** Makes every token handed out so far invalid, as a fetch by another holder of the AppID can. */

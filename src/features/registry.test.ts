@@ -77,6 +77,7 @@ test('an admin sees the community workbench in its order, and no resident cells'
         '志愿服务管理｜六支队伍的班次、队员与服务时长',
         '出具志愿服务证明｜审核申请，出具证明并存档',
         '公告管理｜发布、撤回社区公告',
+        '内容安全｜待审核的照片和文字，撤下不当内容',
         '查询记录｜谁查看了居民的电话和身份证号',
       ],
     ],

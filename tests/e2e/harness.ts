@@ -46,7 +46,7 @@ export async function startServer(opts: { at?: string; env?: Record<string, stri
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'guandao-e2e-'))
   const child: ChildProcess = spawn(process.execPath, ['--import', 'tsx', 'server/main.ts'], {
     cwd: root,
-    env: { ...process.env, NODE_ENV: 'development', SEED_DEMO: 'true', PORT: String(port), HOST: '127.0.0.1', DATA_DIR: dataDir, LOG_LEVEL: 'warn', DATABASE_URL: '', SWEEP_INTERVAL_SECONDS: '1', CLOCK_START: at ?? '', ...opts.env },
+    env: { ...process.env, NODE_ENV: 'development', SEED_DEMO: 'true', PORT: String(port), HOST: '127.0.0.1', DATA_DIR: dataDir, LOG_LEVEL: 'warn', DATABASE_URL: '', SWEEP_INTERVAL_SECONDS: '1', CLOCK_START: at ?? '', PUBLIC_URL: `http://127.0.0.1:${port}`, ...opts.env },
     stdio: ['ignore', 'inherit', 'inherit'],
   })
   const url = `http://127.0.0.1:${port}`

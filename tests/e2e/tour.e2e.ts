@@ -73,6 +73,7 @@ const VISITS: Visit[] = [
   { page: 'messages', as: 'resident', expect: '消息' },
   { page: 'messageSettings', as: 'resident', expect: '可再收' },
   { page: 'messageSettings', as: 'staff', expect: '诉求进展', name: 'messageSettings-staff' },
+  { page: 'moderation', as: 'staff', expect: '待处理照片' },
   { page: 'apptServices', as: 'resident', expect: '免费体检' },
   {
     page: 'apptBook', as: 'resident', query: 'serviceId=4', expect: '体检当天早晨空腹',

@@ -1,5 +1,5 @@
 import { z } from 'zod'
-import { defineDomain, MAX_ID, mutation, query, type Role } from '../../../common/contract'
+import { defineDomain, MAX_ID, mutation, query, type Role, userText } from '../../../common/contract'
 import { mobile, personName } from '../../../common/personal'
 
 export interface HouseholdOut {
@@ -80,8 +80,8 @@ export const accountActions = defineDomain('account', {
     access: 'user',
     beforeConsent: true,
   }),
-  register: mutation<Me>()({ input: profileInput, access: 'user' }),
-  updateProfile: mutation<Me>()({ input: profileInput, access: 'user' }),
+  register: mutation<Me>()({ input: profileInput, access: 'user', content: { name: userText('姓名', 'profile') } }),
+  updateProfile: mutation<Me>()({ input: profileInput, access: 'user', content: { name: userText('姓名', 'profile') } }),
   /** Asked by an event open to an age band; null clears it. */
   setBirthYear: mutation<Me>()({
     input: z.object({
@@ -93,7 +93,7 @@ export const accountActions = defineDomain('account', {
   myGrid: query<MyGrid>()({ input: z.object({}), access: ['resident'] }),
   /** 常用乘车人 (account/companions.ts). */
   companions: query<CompanionOut[]>()({ input: z.object({}), access: ['resident'] }),
-  saveCompanion: mutation<CompanionOut[]>()({ input: companionInput, access: ['resident'] }),
+  saveCompanion: mutation<CompanionOut[]>()({ input: companionInput, access: ['resident'], content: { name: userText('姓名', 'profile') } }),
   removeCompanion: mutation<CompanionOut[]>()({
     input: z.object({ id: z.number({ error: '常用乘车人无效' }).int().positive().max(MAX_ID, '常用乘车人无效') }),
     access: ['resident'],

@@ -1,5 +1,5 @@
 import { z } from 'zod'
-import { defineDomain, MAX_ID, mutation, query, STAFF_ROLES } from '../../../common/contract'
+import { defineDomain, MAX_ID, mutation, query, STAFF_ROLES, userText } from '../../../common/contract'
 import { pageInput, type Page } from '../../../common/paging'
 
 export interface AnnouncementOut {
@@ -27,7 +27,14 @@ export const announcementActions = defineDomain('announcements', {
   get: query<AnnouncementOut>()({ input: idInput, access: 'public' }),
   /** Everything, drafts and withdrawn too, for the staff who keep them. */
   manage: query<Page<AnnouncementOut>>()({ input: z.object(pageInput), access: STAFF_ROLES }),
-  save: mutation<AnnouncementOut>()({ input: announcementInput, access: STAFF_ROLES }),
+  save: mutation<AnnouncementOut>()({
+    input: announcementInput,
+    access: STAFF_ROLES,
+    content: {
+      title: userText('标题', 'forum'),
+      body: userText('正文', 'forum'),
+    },
+  }),
   publish: mutation<AnnouncementOut>()({ input: idInput, access: STAFF_ROLES }),
   withdraw: mutation<AnnouncementOut>()({ input: idInput, access: STAFF_ROLES }),
 })

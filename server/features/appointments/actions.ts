@@ -1,7 +1,7 @@
 // 办事预约: residents book a slot at the community's service windows (证照, 社保卡, 车票代购, 免费体检); staff keep
 // each service's plan and run the day at the window. Places are the shared capacity mechanism (server/core/capacity).
 import { z } from 'zod'
-import { defineDomain, mutation, query } from '../../../common/contract'
+import { defineDomain, mutation, query, userText } from '../../../common/contract'
 import { pageInput, type Page } from '../../../common/paging'
 import { idCardNumber, personName } from '../../../common/personal'
 import { clockTime, localDate, recordId, text, wholeNumber } from '../../../common/schemas'
@@ -230,12 +230,22 @@ export const appointmentsActions = defineDomain('appointments', {
   }),
   slots: query<SlotOut[]>()({ input: z.object({ serviceId: recordId('服务项目'), day: localDate('日期') }), access: 'user' }),
   // Any signed-in person: the service says what is missing (a registered home) rather than a bare 403.
-  book: mutation<BookingDetail>()({ input: bookInput, access: 'user' }),
+  book: mutation<BookingDetail>()({
+    input: bookInput,
+    access: 'user',
+    content: {
+      'trip.from': userText('出发站', 'profile'),
+      'trip.to': userText('到达站', 'profile'),
+      'trip.preference': userText('车次偏好', 'comment'),
+      'trip.passengers.*.name': userText('乘车人姓名', 'profile'),
+    },
+  }),
   mine: query<Page<BookingSummary>>()({ input: z.object(pageInput), access: ['resident'] }),
   get: query<BookingDetail>()({ input: bookingId, access: 'user' }),
   cancel: mutation<BookingDetail>()({
     input: bookingId.extend({ reason: z.string({ error: '取消原因应为文字' }).trim().max(100, '取消原因不能超过100个字').optional() }),
     access: 'user',
+    content: { reason: userText('取消原因', 'comment') },
   }),
   reschedule: mutation<BookingDetail>()({ input: bookingId.extend({ start: instant('新的预约时段') }), access: 'user' }),
 
@@ -260,6 +270,7 @@ export const appointmentsActions = defineDomain('appointments', {
       text: text('出票说明', 2, 200),
     }),
     access: ['staff', 'admin'],
+    content: { text: userText('出票说明', 'comment') },
   }),
   /** The whole ID number of one passenger, for the staff member buying the ticket; every read is audited. */
   revealIdCard: mutation<{ idCard: string }>()({
@@ -270,7 +281,16 @@ export const appointmentsActions = defineDomain('appointments', {
   attention: query<BookingSummary[]>()({ input: z.object({}), access: ['staff', 'admin'] }),
 
   manage: query<ServiceAdminOut[]>()({ input: z.object({}), access: ['staff', 'admin'] }),
-  saveService: mutation<{ service: ServiceAdminOut; displaced: number }>()({ input: serviceInput, access: ['staff', 'admin'] }),
+  saveService: mutation<{ service: ServiceAdminOut; displaced: number }>()({
+    input: serviceInput,
+    access: ['staff', 'admin'],
+    content: {
+      name: userText('服务名称', 'profile'),
+      description: userText('服务说明', 'forum'),
+      'checklist.*': userText('所需材料', 'forum'),
+      notice: userText('提示', 'forum'),
+    },
+  }),
   closures: query<ClosureOut[]>()({ input: z.object({}), access: ['staff', 'admin'] }),
   addClosure: mutation<{ closures: ClosureOut[]; displaced: number }>()({
     input: z.object({
@@ -281,6 +301,7 @@ export const appointmentsActions = defineDomain('appointments', {
       reason: text('停办原因', 2, 50),
     }),
     access: ['staff', 'admin'],
+    content: { reason: userText('停办原因', 'comment') },
   }),
   removeClosure: mutation<{ closures: ClosureOut[]; displaced: number }>()({ input: z.object({ id: recordId('停办安排') }), access: ['staff', 'admin'] }),
   rules: query<Rules>()({ input: z.object({}), access: ['staff', 'admin'] }),

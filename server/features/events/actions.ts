@@ -3,7 +3,8 @@
 // of changes; on the day the desk checks them in and exports attendance. Places are the shared capacity mechanism
 // (server/core/capacity.ts) with its waiting list; what each person may do is rules.ts.
 import { z } from 'zod'
-import { defineDomain, mutation, query, STAFF_ROLES, type Role } from '../../../common/contract'
+import type { PhotoState } from '../moderation/actions'
+import { defineDomain, mutation, query, STAFF_ROLES, type Role, userText } from '../../../common/contract'
 import { codeSchema } from '../../../common/codes'
 import { clockTime, localDate, recordId, text, wholeNumber } from '../../../common/schemas'
 import type { WaiterState } from '../../core/capacity'
@@ -53,7 +54,9 @@ export interface EventOut {
   category: Category
   description: string
   posterId: number | null
+  /** Null while the poster is held from this viewer (content check), or when there is none. */
   posterUrl: string | null
+  posterState: PhotoState | null
   venue: VenueOut
   room: string | null
   startsAt: string
@@ -213,14 +216,29 @@ export const eventActions = defineDomain('events', {
 
   /** Events the caller organises: drafts included, newest first. */
   organised: query<{ events: EventOut[]; teams: { id: number; name: string }[] }>()({ input: z.object({}), access: ORGANISER_ROLES }),
-  save: mutation<EventOut>()({ input: eventInput, access: ORGANISER_ROLES }),
+  save: mutation<EventOut>()({
+    input: eventInput,
+    access: ORGANISER_ROLES,
+    content: {
+      title: userText('活动名称', 'forum'),
+      description: userText('活动介绍', 'forum'),
+      room: userText('具体位置', 'profile'),
+    },
+  }),
   publish: mutation<EventOut>()({ input: z.object({ id: recordId('活动') }), access: ORGANISER_ROLES }),
-  cancelEvent: mutation<EventOut>()({ input: z.object({ id: recordId('活动'), reason: text('取消原因', 2, 60) }), access: ORGANISER_ROLES }),
+  cancelEvent: mutation<EventOut>()({
+    input: z.object({ id: recordId('活动'), reason: text('取消原因', 2, 60) }),
+    access: ORGANISER_ROLES,
+    content: {
+      reason: userText('取消原因', 'comment'),
+    },
+  }),
   roster: query<RosterOut>()({ input: eventId, access: ORGANISER_ROLES }),
   checkIn: mutation<CheckInOut>()({ input: eventId.extend({ code: codeSchema('签到码'), sessionId: recordId('场次').optional() }), access: ORGANISER_ROLES }),
   walkIn: mutation<CheckInOut>()({
     input: eventId.extend({ name: text('姓名', 1, 20), guests: wholeNumber('同行人数', 0, MAX_GUESTS, '人').default(0) }),
     access: ORGANISER_ROLES,
+    content: { name: userText('姓名', 'profile') },
   }),
   /** Sign-ups and attendance as an xlsx workbook, base64, for the desk to download or forward. */
   exportSheet: query<{ filename: string; base64: string }>()({ input: eventId, access: ORGANISER_ROLES }),

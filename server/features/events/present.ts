@@ -4,7 +4,8 @@ import { linkTo } from '../../../common/routes'
 import { formatWhen } from '../../../common/time'
 import type { Actor, Services } from '../../core/context'
 import { hasRole } from '../../core/context'
-import { uploadUrl } from '../../core/file-urls'
+import { photoView } from '../moderation/photos'
+import type { PhotoState } from '../moderation/actions'
 import { notFound } from '../../core/errors'
 import type { EventOut, GuestOut, SignupOut, WaitOut } from './actions'
 import * as repo from './repo'
@@ -55,7 +56,7 @@ export async function eventsOut(services: Services, viewer: Viewer | null, rows:
     repo.waitingCounts(db, ids),
     repo.teams(db),
     repo.gridNames(db),
-    postersOf(services, rows),
+    postersOf(services, viewer, rows),
   ])
   const names = (gridIds: number[]) => gridIds.map((g) => grids.get(g) ?? `网格${g}`).join('、')
   const mine = viewer ? await mineOn(services, viewer.userId, ids) : null
@@ -75,7 +76,8 @@ export async function eventsOut(services: Services, viewer: Viewer | null, rows:
       category: e.category,
       description: e.description,
       posterId: e.poster_upload_id,
-      posterUrl: posters.get(e.id) ?? null,
+      posterUrl: posters.get(e.id)?.url ?? null,
+      posterState: posters.get(e.id)?.state ?? null,
       venue: { id: venue.id, name: venue.name, latitude: venue.latitude, longitude: venue.longitude, address: venue.address },
       room: e.room,
       startsAt: e.starts_at,
@@ -101,14 +103,21 @@ export async function eventsOut(services: Services, viewer: Viewer | null, rows:
   })
 }
 
-async function postersOf(services: Services, rows: EventRow[]): Promise<Map<number, string>> {
+/** Each event's poster as this viewer gets it: held from others until the content check clears it. */
+async function postersOf(services: Services, viewer: Viewer | null, rows: EventRow[]): Promise<Map<number, { url: string | null; state: PhotoState }>> {
   const ids = rows.map((e) => e.poster_upload_id).filter((id): id is number => id !== null)
   if (ids.length === 0) return new Map()
-  const uploads = await services.db.selectFrom('uploads').select(['id', 'storage', 'path_or_file_id as ref']).where('id', 'in', ids).execute()
-  const out = new Map<number, string>()
+  const uploads = await services.db
+    .selectFrom('uploads')
+    .select(['id', 'storage', 'path_or_file_id as ref', 'owner_id as ownerId', 'review'])
+    .where('id', 'in', ids)
+    .execute()
+  const who = viewer ? { userId: viewer.userId, staff: viewer.organiser?.staff ?? false } : null
+  const out = new Map<number, { url: string | null; state: PhotoState }>()
   for (const e of rows) {
     const u = uploads.find((x) => x.id === e.poster_upload_id)
-    if (u) out.set(e.id, uploadUrl(services, u))
+    const shown = u ? photoView(services, who, u) : null
+    if (shown) out.set(e.id, shown)
   }
   return out
 }

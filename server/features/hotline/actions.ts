@@ -1,7 +1,8 @@
 // 服务热线: a resident's request goes to the grid of their building; the grid answers in a thread, resolves it or
 // escalates it to the community. 「小事不出网格，大事不出社区」.
 import { z } from 'zod'
-import { defineDomain, MAX_ID, mutation, query, HANDLER_ROLES, STAFF_ROLES } from '../../../common/contract'
+import type { PhotoOut } from '../moderation/actions'
+import { defineDomain, MAX_ID, mutation, query, HANDLER_ROLES, STAFF_ROLES, userText } from '../../../common/contract'
 import { pageInput, type Page } from '../../../common/paging'
 import { localDate, recordId, text } from '../../../common/schemas'
 
@@ -22,11 +23,7 @@ export interface CategoryOut {
   active: boolean
 }
 
-export interface PhotoOut {
-  id: number
-  /** Where the client fetches the image (a signed, expiring URL over HTTP; a cloud fileID on weapp cloud). */
-  url: string
-}
+export type { PhotoOut } from '../moderation/actions'
 
 export interface EventOut {
   id: number
@@ -120,7 +117,7 @@ export const submitInput = z.object({
 
 export const hotlineActions = defineDomain('hotline', {
   categories: query<CategoryOut[]>()({ input: z.object({ all: z.boolean({ error: '参数无效' }).default(false) }), access: 'user' }),
-  submit: mutation<RequestDetail>()({ input: submitInput, access: ['resident'] }),
+  submit: mutation<RequestDetail>()({ input: submitInput, access: ['resident'], content: { description: userText('诉求内容', 'forum') } }),
   mine: query<Page<RequestSummary>>()({ input: z.object(pageInput), access: ['resident'] }),
   get: query<RequestDetail>()({ input: requestId, access: 'user' }),
   rate: mutation<RequestDetail>()({
@@ -129,8 +126,15 @@ export const hotlineActions = defineDomain('hotline', {
       comment: z.string({ error: '评价内容应为文字' }).trim().max(200, '评价不能超过200个字').optional(),
     }),
     access: ['resident'],
+    content: { comment: userText('评价', 'comment') },
   }),
-  reopen: mutation<RequestDetail>()({ input: requestId.extend({ reason: text('重新打开的原因', 5, 300) }), access: ['resident'] }),
+  reopen: mutation<RequestDetail>()({
+    input: requestId.extend({ reason: text('重新打开的原因', 5, 300) }),
+    access: ['resident'],
+    content: {
+      reason: userText('重新打开的原因', 'comment'),
+    },
+  }),
 
   inbox: query<Page<RequestSummary> & { counts: InboxCounts }>()({
     input: z.object({
@@ -147,9 +151,22 @@ export const hotlineActions = defineDomain('hotline', {
       photoIds: z.array(recordId('照片'), { error: '照片应为列表' }).max(3, '最多上传3张照片').default([]),
     }),
     access: HANDLER_ROLES,
+    content: { text: userText('回复内容', 'comment') },
   }),
-  resolve: mutation<RequestDetail>()({ input: requestId.extend({ summary: text('办结说明', 5, 500) }), access: HANDLER_ROLES }),
-  escalate: mutation<RequestDetail>()({ input: requestId.extend({ reason: text('上报原因', 5, 300) }), access: ['grid_worker'] }),
+  resolve: mutation<RequestDetail>()({
+    input: requestId.extend({ summary: text('办结说明', 5, 500) }),
+    access: HANDLER_ROLES,
+    content: {
+      summary: userText('办结说明', 'comment'),
+    },
+  }),
+  escalate: mutation<RequestDetail>()({
+    input: requestId.extend({ reason: text('上报原因', 5, 300) }),
+    access: ['grid_worker'],
+    content: {
+      reason: userText('上报原因', 'comment'),
+    },
+  }),
   reassign: mutation<RequestDetail>()({
     input: requestId.extend({ gridId: recordId('网格').optional(), takeOver: z.boolean({ error: '参数无效' }).default(false) }),
     access: STAFF_ROLES,
@@ -161,13 +178,20 @@ export const hotlineActions = defineDomain('hotline', {
   residentPhone: mutation<{ phone: string }>()({ input: requestId, access: HANDLER_ROLES, repeatable: true }),
 
   quickReplies: query<{ id: number; text: string }[]>()({ input: z.object({}), access: HANDLER_ROLES }),
-  saveQuickReply: mutation<{ id: number; text: string }[]>()({ input: z.object({ text: text('常用回复', 2, 200) }), access: HANDLER_ROLES }),
+  saveQuickReply: mutation<{ id: number; text: string }[]>()({
+    input: z.object({ text: text('常用回复', 2, 200) }),
+    access: HANDLER_ROLES,
+    content: {
+      text: userText('常用回复', 'comment'),
+    },
+  }),
   deleteQuickReply: mutation<{ id: number; text: string }[]>()({ input: z.object({ id: recordId('常用回复') }), access: HANDLER_ROLES }),
 
   board: query<Board>()({ input: z.object({ from: localDate('开始日期'), to: localDate('结束日期') }), access: STAFF_ROLES }),
   saveCategory: mutation<CategoryOut[]>()({
     input: z.object({ id: recordId('类别').optional(), name: text('类别名称', 2, 12), active: z.boolean({ error: '启用应为是或否' }).default(true) }),
     access: STAFF_ROLES,
+    content: { name: userText('类别名称', 'profile') },
   }),
   serviceLevels: query<ServiceLevels>()({ input: z.object({}), access: STAFF_ROLES }),
   setServiceLevels: mutation<ServiceLevels>()({

@@ -113,8 +113,8 @@ describe.each(engines())('hotline on %s', (engine) => {
       const [p1, p2, theirs] = [await upload('resident'), await upload('resident'), await upload('resident2')]
       const d = await submit('resident', '路灯杆倾斜，有倒下的危险', { photoIds: [p1, p2] })
       expect(d.photos).toEqual([
-        { id: p1, url: expect.stringMatching(new RegExp(`^/api/uploads/${p1}\\?e=\\d+&s=`)) },
-        { id: p2, url: expect.stringMatching(new RegExp(`^/api/uploads/${p2}\\?e=\\d+&s=`)) },
+        { id: p1, url: expect.stringMatching(new RegExp(`^/api/uploads/${p1}\\?e=\\d+&s=`)), state: 'shown' },
+        { id: p2, url: expect.stringMatching(new RegExp(`^/api/uploads/${p2}\\?e=\\d+&s=`)), state: 'shown' },
       ])
       for (const photoIds of [[p1], [theirs], [999999], [p2, p2]]) {
         const res = await t.call('hotline', 'submit', { categoryId: repair, description: '再次提交同一张照片', photoIds }, { token: tk.resident })
@@ -128,7 +128,7 @@ describe.each(engines())('hotline on %s', (engine) => {
           .returning('id')
           .executeTakeFirstOrThrow()
       ).id
-      expect((await submit('resident', '云存储里的照片', { photoIds: [cloud] })).photos).toEqual([{ id: cloud, url: 'cloud://env-1/hotline/a.jpg' }])
+      expect((await submit('resident', '云存储里的照片', { photoIds: [cloud] })).photos).toEqual([{ id: cloud, url: 'cloud://env-1/hotline/a.jpg', state: 'shown' }])
       const tooMany = await t.call('hotline', 'submit', { categoryId: repair, description: '四张照片太多了', photoIds: [1, 2, 3, 4] }, { token: tk.resident })
       expect(tooMany.error?.fields?.photoIds).toBe('最多上传3张照片')
     })

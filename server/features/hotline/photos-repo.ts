@@ -50,7 +50,7 @@ export async function photosOf(db: Db, requestId: number) {
   return db
     .selectFrom('hotline_request_photos')
     .innerJoin('uploads', 'uploads.id', 'hotline_request_photos.upload_id')
-    .select(['uploads.id as id', 'uploads.storage as storage', 'uploads.path_or_file_id as ref', 'hotline_request_photos.event_id as eventId'])
+    .select(['uploads.id as id', 'uploads.storage as storage', 'uploads.path_or_file_id as ref', 'uploads.owner_id as ownerId', 'uploads.review as review', 'hotline_request_photos.event_id as eventId'])
     .where('hotline_request_photos.request_id', '=', requestId)
     .orderBy('hotline_request_photos.id')
     .execute()

@@ -2,7 +2,7 @@
 // caller may take now.
 import { addressText } from '../../../common/address'
 import { maskPhone } from '../../../common/mask'
-import { uploadUrl } from '../../core/file-urls'
+import { photoView } from '../moderation/photos'
 import type { Services } from '../../core/context'
 import { notFound } from '../../core/errors'
 import { seesResident, factsOf, type Row } from './access'
@@ -79,7 +79,7 @@ export async function detail(ctx: Services, caller: Caller, id: number): Promise
   const person = found && found.deletedAt === null ? found : undefined
   const asHandler = caller.staff || caller.worker
   const photosOf = (eventId: number | null): PhotoOut[] =>
-    photos.filter((p) => p.eventId === eventId).map((p) => ({ id: p.id, url: uploadUrl(ctx, p) }))
+    photos.filter((p) => p.eventId === eventId).flatMap((p) => photoView(ctx, caller, p) ?? [])
   const facts = factsOf(row)
   const can = Object.fromEntries(ACTS.map((act) => [act, refusal(act, caller, facts, now, levels.reopenDays) === null])) as Record<Act, boolean>
   return {

@@ -2,7 +2,7 @@
 // door, staff keep the timetable. Seats are the shared capacity mechanism (server/core/capacity.ts) with its
 // waiting list; the booking windows are timetable.ts; what each person may do to a booking is rules.ts.
 import { z } from 'zod'
-import { BUS_ROLES, defineDomain, mutation, query, STAFF_ROLES } from '../../../common/contract'
+import { BUS_ROLES, defineDomain, mutation, query, STAFF_ROLES, userText } from '../../../common/contract'
 import { codeSchema } from '../../../common/codes'
 import { clockTime, localDate, recordId, text, wholeNumber } from '../../../common/schemas'
 import type { WaiterState } from '../../core/capacity'
@@ -261,7 +261,15 @@ export const shuttleActions = defineDomain('shuttle', {
 
   routes: query<RouteAdminOut[]>()({ input: z.object({}), access: STAFF_ROLES }),
   drivers: query<{ id: number; name: string }[]>()({ input: z.object({}), access: STAFF_ROLES }),
-  saveRoute: mutation<RouteAdminOut[]>()({ input: routeInput, access: STAFF_ROLES }),
+  saveRoute: mutation<RouteAdminOut[]>()({
+    input: routeInput,
+    access: STAFF_ROLES,
+    content: {
+      name: userText('线路名称', 'profile'),
+      'stops.*.name': userText('站点名称', 'profile'),
+      'stops.*.waitNote': userText('候车位置说明', 'forum'),
+    },
+  }),
   savePattern: mutation<{ routes: RouteAdminOut[]; kept: number }>()({ input: patternInput, access: STAFF_ROLES }),
   addRun: mutation<DepartureOut>()({
     input: z.object({
@@ -273,6 +281,7 @@ export const shuttleActions = defineDomain('shuttle', {
       note: note('加开说明', 2),
     }),
     access: STAFF_ROLES,
+    content: { note: userText('说明', 'comment') },
   }),
   changeDeparture: mutation<DepartureOut>()({
     input: z.object({
@@ -284,8 +293,15 @@ export const shuttleActions = defineDomain('shuttle', {
       note: note('调整说明', 2).optional(),
     }),
     access: STAFF_ROLES,
+    content: { note: userText('调整说明', 'comment') },
   }),
-  cancelDeparture: mutation<DepartureOut>()({ input: z.object({ id: recordId('班次'), note: note('取消原因', 2) }), access: STAFF_ROLES }),
+  cancelDeparture: mutation<DepartureOut>()({
+    input: z.object({ id: recordId('班次'), note: note('取消原因', 2) }),
+    access: STAFF_ROLES,
+    content: {
+      note: userText('取消说明', 'comment'),
+    },
+  }),
   settings: query<ShuttleSettingsOut>()({ input: z.object({}), access: STAFF_ROLES }),
   saveSettings: mutation<ShuttleSettingsOut>()({
     input: z.object({

@@ -4,7 +4,7 @@
 // or by scanning the shift's code at the place, and keep an hours record with a star level; staff issue
 // certificates of service that anyone can check by number. What each person may do is rules.ts.
 import { z } from 'zod'
-import { defineDomain, mutation, query, STAFF_ROLES, type Role } from '../../../common/contract'
+import { defineDomain, mutation, query, STAFF_ROLES, type Role, userText } from '../../../common/contract'
 import { codeSchema } from '../../../common/codes'
 import { idCardNumber } from '../../../common/personal'
 import { clockTime, localDate, recordId, text, wholeNumber } from '../../../common/schemas'
@@ -275,6 +275,7 @@ export const volunteerActions = defineDomain('volunteer', {
   apply: mutation<ApplicationOut>()({
     input: z.object({ teamId: recordId('志愿服务队'), note: z.preprocess((v) => (typeof v === 'string' && v.trim() === '' ? null : v), text('申请说明', 1, 200).nullable()).default(null) }),
     access: ['resident'],
+    content: { note: userText('申请说明', 'comment') },
   }),
   withdraw: mutation<ApplicationOut>()({ input: z.object({ id: recordId('申请') }), access: ['resident'] }),
   /** Applications to the teams the caller leads: pending ones first. */
@@ -284,6 +285,7 @@ export const volunteerActions = defineDomain('volunteer', {
       .object({ id: recordId('申请'), accept: z.boolean({ error: '请选择同意或婉拒' }), reason: z.preprocess((v) => (typeof v === 'string' && v.trim() === '' ? null : v), text('婉拒原因', 2, 60).nullable()).default(null) })
       .refine((v) => v.accept || v.reason !== null, { message: '请填写婉拒原因', path: ['reason'] }),
     access: LEAD_ROLES,
+    content: { reason: userText('婉拒原因', 'comment') },
   }),
   members: query<{ team: TeamRef; members: MemberOut[] }>()({ input: z.object({ teamId: recordId('志愿服务队') }), access: LEAD_ROLES }),
   /** A member leaves their team; coming shifts they hold are given back. */
@@ -291,6 +293,7 @@ export const volunteerActions = defineDomain('volunteer', {
   saveQualification: mutation<MemberOut>()({
     input: z.object({ userId: recordId('志愿者'), kind: text('资质名称', 2, 20), expiresOn: localDate('有效期至').nullable().default(null) }),
     access: LEAD_ROLES,
+    content: { kind: userText('资质名称', 'profile') },
   }),
   removeQualification: mutation<MemberOut>()({ input: z.object({ id: recordId('资质') }), access: LEAD_ROLES }),
   /** A leader lets a volunteer with too many no-shows sign up again. */
@@ -303,8 +306,22 @@ export const volunteerActions = defineDomain('volunteer', {
   /** The shifts serving an event, for its page. */
   forEvent: query<ShiftOut[]>()({ input: z.object({ eventId: recordId('活动') }), access: 'public' }),
   shift: query<ShiftOut>()({ input: z.object({ id: recordId('班次') }), access: 'user' }),
-  publish: mutation<ShiftOut>()({ input: shiftInput, access: LEAD_ROLES }),
-  cancelShift: mutation<ShiftOut>()({ input: z.object({ id: recordId('班次'), reason: text('取消原因', 2, 60) }), access: LEAD_ROLES }),
+  publish: mutation<ShiftOut>()({
+    input: shiftInput,
+    access: LEAD_ROLES,
+    content: {
+      task: userText('服务内容', 'forum'),
+      place: userText('服务地点', 'profile'),
+      qualification: userText('所需资质', 'profile'),
+    },
+  }),
+  cancelShift: mutation<ShiftOut>()({
+    input: z.object({ id: recordId('班次'), reason: text('取消原因', 2, 60) }),
+    access: LEAD_ROLES,
+    content: {
+      reason: userText('取消原因', 'comment'),
+    },
+  }),
   signUp: mutation<ShiftSignupOut>()({ input: shiftId, access: ['volunteer'] }),
   /** The volunteer before the deadline, a leader or staff until the shift ends. */
   signOut: mutation<ShiftSignupOut>()({ input: z.object({ id: recordId('报名') }), access: LEAD_ROLES }),
@@ -323,6 +340,7 @@ export const volunteerActions = defineDomain('volunteer', {
   correct: mutation<HoursOut>()({
     input: z.object({ hoursId: recordId('时长记录'), checkedIn: moment('签到'), checkedOut: moment('签退'), reason: text('更正原因', 2, 60) }),
     access: LEAD_ROLES,
+    content: { reason: userText('更正原因', 'comment') },
   }),
   exportHours: query<{ filename: string; base64: string }>()({ input: z.object({ teamId: recordId('志愿服务队').optional(), period }), access: LEAD_ROLES }),
 
@@ -333,13 +351,20 @@ export const volunteerActions = defineDomain('volunteer', {
       idNumber: z.preprocess((v) => (typeof v === 'string' && v.trim() === '' ? null : v), idCardNumber('身份证号').nullable()).default(null),
     }),
     access: 'user',
+    content: { purpose: userText('用途', 'comment') },
   }),
   certificates: query<CertificateOut[]>()({ input: z.object({}), access: 'user' }),
   certificate: query<CertificateOut>()({ input: z.object({ id: recordId('证明') }), access: 'user' }),
   /** Requests waiting for staff, and the latest issued. */
   certificateDesk: query<{ requested: CertificateOut[]; decided: CertificateOut[] }>()({ input: z.object({}), access: STAFF_ROLES }),
   issue: mutation<CertificateOut>()({ input: z.object({ id: recordId('证明') }), access: STAFF_ROLES }),
-  declineCertificate: mutation<CertificateOut>()({ input: z.object({ id: recordId('证明'), reason: text('原因', 2, 60) }), access: STAFF_ROLES }),
+  declineCertificate: mutation<CertificateOut>()({
+    input: z.object({ id: recordId('证明'), reason: text('原因', 2, 60) }),
+    access: STAFF_ROLES,
+    content: {
+      reason: userText('原因', 'comment'),
+    },
+  }),
   /** Anyone checks a certificate by its number. */
   verify: query<VerifyOut>()({ input: z.object({ number: text('证明编号', 6, 30) }), access: 'public' }),
 

@@ -2,6 +2,7 @@ import Taro from '@tarojs/taro'
 import { Image, Text, View } from '@tarojs/components'
 import { useMutation } from '@/core/mutation'
 import { fileUrl, uploadPhoto, type Uploaded } from '@/core/upload'
+import type { PhotoOut, PhotoState } from '@server/features/moderation/actions'
 import { control } from './a11y'
 import './photo-picker.scss'
 
@@ -48,15 +49,35 @@ export function PhotoPicker({ value, onChange, max = 3, kind = 'hotline', label 
   )
 }
 
-/** Photos attached to a request, a reply or an event; tap to see them large. */
-export function PhotoRow({ photos }: { photos: { id: number; url: string }[] }) {
+/** What a photo held by the content check says on it: to its uploader and staff, over the picture; to others, in its place. */
+export const PHOTO_STATE_TEXT: Record<Exclude<PhotoState, 'shown'>, string> = { checking: '审核中', refused: '未通过审核' }
+
+/**
+ * Photos attached to a request, a reply or an event; tap to see them large. A photo the content check still
+ * holds is a placeholder for others, and carries its state for its uploader and staff.
+ */
+export function PhotoRow({ photos }: { photos: PhotoOut[] }) {
   if (photos.length === 0) return null
-  const urls = photos.map((p) => fileUrl(p.url))
+  const urls = photos.flatMap((p) => (p.url ? [fileUrl(p.url)] : []))
   return (
     <View className='photo-picker photo-picker--readonly'>
-      {urls.map((u) => (
-        <Image key={u} className='photo-picker__img' src={u} mode='aspectFill' onClick={() => void Taro.previewImage({ urls, current: u })} />
-      ))}
+      {photos.map((p) => {
+        const label = p.state === 'shown' ? null : PHOTO_STATE_TEXT[p.state]
+        if (!p.url) {
+          return (
+            <View key={p.id} className='photo-picker__img photo-picker__held' aria-label={`照片${label ?? ''}`}>
+              <Text className='photo-picker__held-text'>照片{label}</Text>
+            </View>
+          )
+        }
+        const u = fileUrl(p.url)
+        return (
+          <View key={p.id} className='photo-picker__item'>
+            <Image className='photo-picker__img' src={u} mode='aspectFill' onClick={() => void Taro.previewImage({ urls, current: u })} />
+            {label ? <Text className={`photo-picker__state photo-picker__state--${p.state}`}>{label}</Text> : null}
+          </View>
+        )
+      })}
     </View>
   )
 }

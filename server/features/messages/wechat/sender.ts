@@ -1,6 +1,7 @@
 // One interface for sending a subscribe message, two ways to reach WeChat: the cloud function's openapi
 // (cloud.ts) and the HTTPS API with an access token (https.ts). Both answer the same outcome, so the dispatcher
 // decides retries and give-ups in one place.
+import type { ApiFailure } from '../../../core/wechat/api'
 
 export interface SubscribeMessage {
   /** The person's openid. */
@@ -12,21 +13,13 @@ export interface SubscribeMessage {
   miniprogramState: 'formal' | 'trial' | 'developer'
 }
 
-export type SendOutcome =
-  | { ok: true }
-  | {
-      ok: false
-      /** WeChat's errcode, or TIMEOUT / NETWORK / HTTP_<status> when no errcode came back. */
-      code: string
-      message: string
-      /**
-       * retry: nothing was sent and a later attempt may succeed; final: WeChat refused it for good;
-       * unknown: it may have been sent (the answer never came), so it is not tried again and cannot arrive twice.
-       */
-      verdict: 'retry' | 'final' | 'unknown'
-    }
+/**
+ * For a subscribe message, `unknown` means it may have been sent (the answer never came), so it is not tried
+ * again and cannot arrive twice.
+ */
+export type SendOutcome = { ok: true } | ApiFailure
 
-export type SendFailure = Extract<SendOutcome, { ok: false }>
+export type SendFailure = ApiFailure
 
 export interface Sender {
   readonly name: 'cloud' | 'https'

@@ -51,6 +51,9 @@ function EventView({ e }: { e: EventOut }) {
       {e.posterUrl ? (
         <Image className='event__poster' src={fileUrl(e.posterUrl)} mode='widthFix' onClick={() => void Taro.previewImage({ urls: [fileUrl(e.posterUrl!)] })} />
       ) : null}
+      {e.posterUrl && e.posterState && e.posterState !== 'shown' ? (
+        <Text className='muted event__poster-state'>{e.posterState === 'refused' ? '海报未通过内容安全审核，居民看不到它，请换一张' : '海报审核中，通过后居民才能看到'}</Text>
+      ) : null}
       <View className='card event__head'>
         <View className='event-card__head'>
           <Text className='event-card__category'>{e.category}</Text>
