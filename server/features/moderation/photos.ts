@@ -66,7 +66,8 @@ export async function submitPhoto(services: Services, p: { id: number; ownerId: 
   if (!checker) return
   const now = () => services.clock().toISOString()
   try {
-    const [openid, url] = [await repo.openidOf(services.db, p.ownerId), checkUrl(services, p)]
+    const url = checkUrl(services, p)
+    const openid = await repo.openidOf(services.db, p.ownerId)
     if (!openid || !url) {
       services.log.warn({ uploadId: p.id, openid: !!openid, url: !!url }, 'photo cannot be handed to the content check; staff decide')
       await repo.submitted(services.db, p.id, { trace: null, now: now() })

@@ -6,6 +6,7 @@ import type { AuthedCtx } from '../../core/context'
 import { conflict } from '../../core/errors'
 import { uploadUrl } from '../../core/file-urls'
 import type { FlaggedText, HeldPhoto, ModerationQueue, PhotoReviewState } from './actions'
+import { shorten } from '../messages/keywords'
 import { labelName } from './checker'
 import { VERDICT_OVERDUE_MS } from './photos'
 import * as repo from './repo'
@@ -14,9 +15,9 @@ import * as repo from './repo'
 const FEATURE_NAMES: Record<string, string> = {
   hotline: '服务热线',
   announcements: '社区公告',
-  appointments: '预约办事',
-  shuttle: '高铁接驳',
-  events: '社区活动',
+  appointments: '办事预约',
+  shuttle: '高铁站班车',
+  events: '活动报名',
   volunteer: '志愿服务',
   account: '个人信息',
   community: '社区设置',
@@ -27,7 +28,6 @@ const FEATURE_NAMES: Record<string, string> = {
 const RECENT_DAYS = 7
 const LIMIT = 50
 
-const short = (s: string, n: number) => ([...s].length > n ? `${[...s].slice(0, n).join('')}…` : s)
 
 type PhotoRow = Awaited<ReturnType<typeof repo.heldPhotos>>[number]
 
@@ -35,7 +35,7 @@ function heldPhoto(ctx: AuthedCtx, r: PhotoRow): HeldPhoto {
   const now = ctx.clock().getTime()
   const where =
     r.requestId !== null
-      ? { where: `诉求 #${r.requestId} · ${short(r.requestText ?? '', 12)}`, link: linkTo('hotlineDetail', { id: r.requestId }) }
+      ? { where: `诉求 #${r.requestId} · ${shorten(r.requestText ?? '', 13)}`, link: linkTo('hotlineDetail', { id: r.requestId }) }
       : r.eventId !== null
         ? { where: `活动海报 · ${r.eventTitle ?? ''}`, link: linkTo('event', { id: r.eventId }) }
         : { where: r.kind === 'poster' ? '尚未用于活动的海报' : '尚未提交的照片', link: null }
